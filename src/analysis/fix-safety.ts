@@ -1,0 +1,107 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+type Variable = TSESLint.Scope.Variable;
+type Reference = TSESLint.Scope.Reference;
+
+/** References to `variable` whose identifier lies in the half-open source range `[start, end)`. */
+export function referencesWithin(variable: Variable, start: number, end: number): Reference[] {
+  return variable.references.filter(
+    (reference) => reference.identifier.range[0] >= start && reference.identifier.range[1] <= end,
+  );
+}
+
+/** True when the binding is read anywhere in `[start, end)`. */
+export function isReadBetween(variable: Variable, start: number, end: number): boolean {
+  return referencesWithin(variable, start, end).some((reference) => reference.isRead());
+}
+
+/** True when the binding is assigned anywhere in `[start, end)`. */
+export function isWrittenBetween(variable: Variable, start: number, end: number): boolean {
+  return referencesWithin(variable, start, end).some((reference) => reference.isWrite());
+}
+
+export type EscapeKind = 'argument' | 'captured' | 'exported' | 'returned' | 'stored' | 'yielded';
+
+export interface Escape {
+  kind: EscapeKind;
+  node: TSESTree.Node;
+}
+
+/**
+ * The first place where the value held by `variable` may become reachable through another name: passed
+ * to a call, stored in a property, array, object or other variable, returned, yielded, exported, or
+ * referenced from a closure declared in another function. Reads that only use the value in place
+ * (`x.length`, `x[i]`, `x.push(y)` with `x` as the receiver) are not escapes. `null` when none is found.
+ */
+export function findEscape(variable: Variable): Escape | null {
+  if (variable.defs.some((def) => isExported(def.name))) {
+    return { kind: 'exported', node: variable.defs[0]!.name };
+  }
+  const home = variable.scope.variableScope;
+  for (const reference of variable.references) {
+    if (reference.from.variableScope !== home) {
+      return { kind: 'captured', node: reference.identifier };
+    }
+    if (!reference.isRead()) continue;
+    const kind = escapeKindOf(reference.identifier);
+    if (kind) return { kind, node: reference.identifier };
+  }
+  return null;
+}
+
+function escapeKindOf(identifier: TSESTree.Node): EscapeKind | null {
+  let node: TSESTree.Node = identifier;
+  // The value passes through these unchanged.
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      node.parent.type === AST_NODE_TYPES.TSTypeAssertion ||
+      (node.parent.type === AST_NODE_TYPES.ConditionalExpression && node.parent.test !== node) ||
+      (node.parent.type === AST_NODE_TYPES.LogicalExpression) ||
+      (node.parent.type === AST_NODE_TYPES.SequenceExpression && node.parent.expressions.at(-1) === node))
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return null;
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === node ? null : 'argument';
+    case AST_NODE_TYPES.TaggedTemplateExpression:
+      return parent.tag === node ? null : 'argument';
+    case AST_NODE_TYPES.SpreadElement:
+      return null; // spreading copies the elements, not the container
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return 'returned';
+    case AST_NODE_TYPES.YieldExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+      return 'yielded';
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right === node ? 'stored' : null;
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === node ? 'stored' : null;
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+    case AST_NODE_TYPES.AssignmentPattern:
+      return 'stored';
+    case AST_NODE_TYPES.ExportSpecifier:
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+      return 'exported';
+    default:
+      return null;
+  }
+}
+
+function isExported(name: TSESTree.Node): boolean {
+  for (let node: TSESTree.Node | undefined = name.parent; node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
+    if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.BlockStatement) return false;
+  }
+  return false;
+}

@@ -1,0 +1,259 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+export type LoopKind = 'callback' | 'do-while' | 'for' | 'for-in' | 'for-of' | 'while';
+
+/** A construct whose body runs once per element or iteration. */
+export interface Loop {
+  kind: LoopKind;
+  /** The loop statement, or the callback function for array iteration methods. */
+  node: TSESTree.Node;
+  /** For callbacks, the iteration method (`forEach`, `map`, …). */
+  method?: string;
+  /** Human-readable, for messages: "`for…of` loop at line 3", "`forEach()` callback at line 7". */
+  description: string;
+}
+
+type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+/** Array methods that call their callback once per element (synchronously). */
+export const ARRAY_ITERATION_METHODS: ReadonlySet<string> = new Set([
+  'every',
+  'filter',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'flatMap',
+  'forEach',
+  'map',
+  'reduce',
+  'reduceRight',
+  'some',
+]);
+
+const LOOP_WORDS: Record<Exclude<LoopKind, 'callback'>, string> = {
+  'do-while': '`do…while` loop',
+  for: '`for` loop',
+  'for-in': '`for…in` loop',
+  'for-of': '`for…of` loop',
+  while: '`while` loop',
+};
+
+/** Decides whether an expression is a built-in Array (needs the type checker, so the rule supplies it). */
+export type ArrayReceiverTest = (receiver: TSESTree.Expression) => boolean;
+
+/**
+ * Loop structure of one file. Callback classification asks the type checker once per candidate function
+ * and is cached; everything else is a walk up the parent chain.
+ */
+export class LoopAnalysis {
+  readonly #callbacks = new WeakMap<FunctionNode, Loop | null>();
+  /** One `Loop` object per loop node, so that callers can compare loops by identity. */
+  readonly #statements = new WeakMap<TSESTree.Node, Loop>();
+  readonly #isArrayReceiver: ArrayReceiverTest | undefined;
+
+  constructor(isArrayReceiver?: ArrayReceiverTest) {
+    this.#isArrayReceiver = isArrayReceiver;
+  }
+
+  /**
+   * The loops whose every iteration evaluates `node`, innermost first. The walk stops at a function
+   * boundary unless that function is an array iteration callback: a closure created in a loop may run
+   * any number of times, or never.
+   */
+  enclosingLoops(node: TSESTree.Node): Loop[] {
+    const loops: Loop[] = [];
+    let child: TSESTree.Node = node;
+    let parent = node.parent;
+    while (parent) {
+      if (isFunction(parent)) {
+        const callback = this.iterationCallback(parent);
+        if (!callback) break;
+        loops.push(callback);
+      } else {
+        const kind = loopKindOf(parent, child);
+        if (kind) loops.push(this.#statementLoop(parent, kind));
+      }
+      child = parent;
+      parent = parent.parent;
+    }
+    return loops;
+  }
+
+  #statementLoop(node: TSESTree.Node, kind: Exclude<LoopKind, 'callback'>): Loop {
+    let loop = this.#statements.get(node);
+    if (!loop) {
+      loop = makeLoop(node, kind);
+      this.#statements.set(node, loop);
+    }
+    return loop;
+  }
+
+  /** The loop a function stands for when it is the callback of an array iteration method, else `null`. */
+  iterationCallback(fn: FunctionNode): Loop | null {
+    const cached = this.#callbacks.get(fn);
+    if (cached !== undefined) return cached;
+    const loop = this.#classifyCallback(fn);
+    this.#callbacks.set(fn, loop);
+    return loop;
+  }
+
+  #classifyCallback(fn: FunctionNode): Loop | null {
+    const call = fn.parent;
+    if (
+      fn.type === AST_NODE_TYPES.FunctionDeclaration ||
+      fn.async ||
+      fn.generator ||
+      call.type !== AST_NODE_TYPES.CallExpression ||
+      call.arguments[0] !== fn ||
+      call.callee.type !== AST_NODE_TYPES.MemberExpression
+    ) {
+      return null;
+    }
+    const method = getStaticPropertyName(call.callee);
+    if (method === null || !ARRAY_ITERATION_METHODS.has(method)) return null;
+    if (!this.#isArrayReceiver?.(call.callee.object)) return null;
+    return {
+      description: `\`${method}()\` callback at line ${fn.loc.start.line}`,
+      kind: 'callback',
+      method,
+      node: fn,
+    };
+  }
+}
+
+const analyses = new WeakMap<TSESTree.Program, LoopAnalysis>();
+
+/** One `LoopAnalysis` per file, shared by every rule that asks (keyed by the file's AST). */
+export function getLoopAnalysis(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  isArrayReceiver?: ArrayReceiverTest,
+): LoopAnalysis {
+  let analysis = analyses.get(sourceCode.ast);
+  if (!analysis) {
+    analysis = new LoopAnalysis(isArrayReceiver);
+    analyses.set(sourceCode.ast, analysis);
+  }
+  return analysis;
+}
+
+/** If `parent` is a loop statement and `child` sits in the part it repeats, the loop's kind. */
+function loopKindOf(parent: TSESTree.Node, child: TSESTree.Node): Exclude<LoopKind, 'callback'> | null {
+  switch (parent.type) {
+    case AST_NODE_TYPES.ForStatement:
+      // `init` runs once; `test`, `update` and `body` run every iteration.
+      return child === parent.init ? null : 'for';
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      // The iterated expression is evaluated once.
+      if (child !== parent.body) return null;
+      return parent.type === AST_NODE_TYPES.ForInStatement ? 'for-in' : 'for-of';
+    case AST_NODE_TYPES.WhileStatement:
+      return 'while';
+    case AST_NODE_TYPES.DoWhileStatement:
+      return 'do-while';
+    default:
+      return null;
+  }
+}
+
+function makeLoop(node: TSESTree.Node, kind: Exclude<LoopKind, 'callback'>): Loop {
+  const word =
+    kind === 'for-of' && node.type === AST_NODE_TYPES.ForOfStatement && node.await
+      ? '`for await…of` loop'
+      : LOOP_WORDS[kind];
+  return { description: `${word} at line ${node.loc.start.line}`, kind, node };
+}
+
+export function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** `a.b` → `'b'`, `a['b']` → `'b'`, anything computed from a non-literal → `null`. */
+export function getStaticPropertyName(member: TSESTree.MemberExpression): string | null {
+  if (!member.computed) {
+    return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : null;
+  }
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return null;
+}
+
+/** True when `inner` lies within `outer`'s source range. */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * True when evaluating `node` leaves `loop` right after (a `return`/`throw` on the way up, or a block
+ * that ends in `return`, `throw` or a `break` of that loop): such a read runs at most once per run of
+ * the loop, so it does not repeat with every iteration.
+ */
+export function exitsLoopAfter(node: TSESTree.Node, loop: Loop): boolean {
+  let child: TSESTree.Node = node;
+  let parent = node.parent;
+  while (parent && parent !== loop.node) {
+    if (parent.type === AST_NODE_TYPES.ThrowStatement) return true;
+    if (parent.type === AST_NODE_TYPES.ReturnStatement && returnLeaves(parent, loop)) return true;
+    const statements =
+      parent.type === AST_NODE_TYPES.BlockStatement
+        ? parent.body
+        : parent.type === AST_NODE_TYPES.SwitchCase
+          ? parent.consequent
+          : null;
+    if (statements?.includes(child as TSESTree.Statement)) {
+      const last = statements.at(-1);
+      if (
+        last?.type === AST_NODE_TYPES.ThrowStatement ||
+        (last?.type === AST_NODE_TYPES.ReturnStatement && returnLeaves(last, loop)) ||
+        (last?.type === AST_NODE_TYPES.BreakStatement && breakLeaves(last, parent, loop))
+      ) {
+        return true;
+      }
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+/** A `return` leaves the loop when it returns from the function that contains the loop. */
+function returnLeaves(statement: TSESTree.ReturnStatement, loop: Loop): boolean {
+  let node: TSESTree.Node | undefined = statement.parent;
+  while (node && !isFunction(node)) node = node.parent;
+  return node !== undefined && node !== loop.node && contains(node, loop.node);
+}
+
+/** A `break` at the end of `block` leaves the loop when no switch or inner loop sits between them. */
+function breakLeaves(statement: TSESTree.BreakStatement, block: TSESTree.Node, loop: Loop): boolean {
+  if (loop.kind === 'callback') return false; // `break` cannot leave a callback
+  if (statement.label) {
+    return (
+      loop.node.parent?.type === AST_NODE_TYPES.LabeledStatement &&
+      loop.node.parent.label.name === statement.label.name
+    );
+  }
+  for (let node = block.parent; node && node !== loop.node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.SwitchStatement || isLoopStatement(node)) return false;
+  }
+  return true;
+}
+
+function isLoopStatement(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}

@@ -1,0 +1,40 @@
+import type { Linter } from 'eslint';
+
+import type { AllocRuleDocs } from './util/create-rule.js';
+
+export type ConfigName = 'all' | 'recommended' | 'recommended-type-checked' | 'strict';
+
+interface RuleMeta {
+  meta: { docs?: AllocRuleDocs; defaultOptions?: readonly unknown[] };
+}
+
+const NAMESPACE = 'alloc';
+
+/**
+ * The rule settings of each config, computed from rule metadata:
+ * - `recommended`: `docs.recommended: 'recommended'` rules that need no type information;
+ * - `recommended-type-checked`: every `'recommended'` rule;
+ * - `strict`: adds `'strict'` rules, and turns on each rule's `docs.strictOptions`;
+ * - `all`: every rule, with its strict options.
+ */
+export function computeConfigRules(
+  rules: Record<string, RuleMeta>,
+  name: ConfigName,
+): Linter.RulesRecord {
+  const settings: Linter.RulesRecord = {};
+  for (const [ruleName, rule] of Object.entries(rules)) {
+    const docs = rule.meta.docs!;
+    const included =
+      name === 'all' ||
+      (name === 'strict' && (docs.recommended === 'recommended' || docs.recommended === 'strict')) ||
+      (name === 'recommended-type-checked' && docs.recommended === 'recommended') ||
+      (name === 'recommended' && docs.recommended === 'recommended' && !docs.requiresTypeChecking);
+    if (!included) continue;
+    const id = `${NAMESPACE}/${ruleName}`;
+    const strictOptions = name === 'all' || name === 'strict' ? docs.strictOptions : undefined;
+    settings[id] = strictOptions
+      ? ['error', { ...(rule.meta.defaultOptions?.[0] as object | undefined), ...strictOptions }]
+      : 'error';
+  }
+  return settings;
+}

@@ -1,0 +1,116 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The source text of `node`, including any parentheses the author wrapped around it. */
+export function getParenthesizedText(sourceCode: SourceCode, node: TSESTree.Node): string {
+  let depth = 0;
+  while (ASTUtils.isParenthesized(depth + 1, node, sourceCode)) depth++;
+  let first = sourceCode.getFirstToken(node)!;
+  let last = sourceCode.getLastToken(node)!;
+  for (let i = 0; i < depth; i++) {
+    first = sourceCode.getTokenBefore(first)!;
+    last = sourceCode.getTokenAfter(last)!;
+  }
+  return sourceCode.text.slice(first.range[0], last.range[1]);
+}
+
+/**
+ * Binding power of an expression: higher binds tighter. Used to decide whether text moved into another
+ * expression needs parentheses.
+ */
+export function getPrecedence(node: TSESTree.Node): number {
+  switch (node.type) {
+    case 'SequenceExpression':
+      return 0;
+    case 'ArrowFunctionExpression':
+    case 'AssignmentExpression':
+    case 'YieldExpression':
+      return 1;
+    case 'ConditionalExpression':
+      return 2;
+    case 'LogicalExpression':
+      return node.operator === '??' ? 3 : node.operator === '||' ? 3 : 4;
+    case 'BinaryExpression':
+      return binaryPrecedence(node.operator);
+    case 'UnaryExpression':
+    case 'AwaitExpression':
+    case 'TSTypeAssertion':
+      return 15;
+    case 'TSAsExpression':
+    case 'TSSatisfiesExpression':
+      return 11; // binds like a relational operator
+    case 'UpdateExpression':
+      return 16;
+    case 'NewExpression':
+      return node.arguments.length > 0 || node.range[1] > node.callee.range[1] ? 18 : 17;
+    default:
+      return 20; // member access, calls, literals, identifiers, template literals, …
+  }
+}
+
+function binaryPrecedence(operator: string): number {
+  switch (operator) {
+    case '|':
+      return 5;
+    case '^':
+      return 6;
+    case '&':
+      return 7;
+    case '==':
+    case '!=':
+    case '===':
+    case '!==':
+      return 8;
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+    case 'in':
+    case 'instanceof':
+      return 9;
+    case '<<':
+    case '>>':
+    case '>>>':
+      return 10;
+    case '+':
+    case '-':
+      return 12;
+    case '**':
+      return 14;
+    default:
+      return 13; // * / %
+  }
+}
+
+/** `node`'s text, parenthesised when it binds looser than the slot it moves into (`minPrecedence`). */
+export function textForSlot(sourceCode: SourceCode, node: TSESTree.Node, minPrecedence: number): string {
+  const text = sourceCode.getText(node);
+  return getPrecedence(node) < minPrecedence ? `(${text})` : text;
+}
+
+/** True when a comment starts or ends inside `range`: replacing that text would drop it. */
+export function hasCommentsInside(sourceCode: SourceCode, range: TSESTree.Range): boolean {
+  return sourceCode
+    .getAllComments()
+    .some((comment) => comment.range[1] > range[0] && comment.range[0] < range[1]);
+}
+
+const ASI_HAZARD = /^[([`+\-/]/u;
+
+/**
+ * True when `text`, inserted as a statement where `statement` starts, would join the previous line's
+ * expression under ASI (it starts with `(`, `[`, a template, `+`, `-` or `/` and the previous token does
+ * not end a statement).
+ */
+export function needsLeadingSemicolon(
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+  text: string,
+): boolean {
+  if (!ASI_HAZARD.test(text)) return false;
+  const previous = sourceCode.getTokenBefore(statement);
+  if (!previous) return false;
+  return !(previous.value === ';' || previous.value === '{' || previous.value === '}');
+}

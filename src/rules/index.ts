@@ -1,0 +1,6 @@
+import noStringConcatInLoop from './no-string-concat-in-loop.js';
+
+/** Every rule, by name (alphabetical). Configs and the README table are computed from this map. */
+export const rules = {
+  'no-string-concat-in-loop': noStringConcatInLoop,
+};

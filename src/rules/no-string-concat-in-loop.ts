@@ -1,0 +1,602 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { Loop } from '../analysis/loops.js';
+import { contains, exitsLoopAfter, getLoopAnalysis, isFunction } from '../analysis/loops.js';
+import { isArrayOrTupleType, isStringLikeType } from '../analysis/types.js';
+import { figure } from '../generated/bench-figures.js';
+import { createRule } from '../util/create-rule.js';
+import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+
+export type Options = [{ checkPlainAppends?: boolean }];
+export type MessageIds = 'flatteningRead' | 'plainAppend' | 'requiresTypeInformation';
+
+type Variable = TSESLint.Scope.Variable;
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+/** The accumulator as written: a binding or `this.field`. */
+type Target = TSESTree.Identifier | ThisField;
+type ThisField = TSESTree.MemberExpression & {
+  computed: false;
+  object: TSESTree.ThisExpression;
+  property: TSESTree.Identifier;
+};
+
+interface Append {
+  node: TSESTree.AssignmentExpression;
+  /** Loops in which the accumulator keeps its value from one iteration to the next, innermost first. */
+  loops: Loop[];
+}
+
+interface Accumulator {
+  appends: Append[];
+  /** Nodes that belong to the appends themselves (the target and `s` in `s + x`); they are not reads. */
+  appendParts: Set<TSESTree.Node>;
+  name: string;
+  owner: { classNode: ClassNode; field: string } | { variable: Variable };
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-string-concat-in-loop',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow reading a string inside the loop that builds it by concatenation, which makes the loop quadratic',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+      strictOptions: { checkPlainAppends: true },
+    },
+    messages: {
+      flatteningRead:
+        "`{{name}}` is built by concatenation in the {{loop}} and read there by {{read}}: every read flattens the whole string, so the loop's cost grows with the square of the string's length.",
+      plainAppend:
+        '`{{name}}` is built by concatenation in the {{loop}} and not read there; V8 builds it as a rope, which is fast (collecting parts and calling `join()` measured {{pushJoin}} slower on Node {{node}}), so this is reported only for engine-neutral builder style.',
+      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkPlainAppends: {
+            type: 'boolean',
+            description:
+              'Also report loop-carried appends that are never read inside the loop (cheap in V8; for code that targets other engines or wants one builder style).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkPlainAppends: false }],
+  },
+  create(context, [{ checkPlainAppends }]) {
+    const maybeServices = getTypeServices(context);
+    if (!maybeServices) return {};
+    const services = maybeServices;
+    const { program } = services;
+    const checker = program.getTypeChecker();
+    const { sourceCode } = context;
+    const loops = getLoopAnalysis(sourceCode, (receiver) =>
+      isArrayOrTupleType(program, services.getTypeAtLocation(receiver)),
+    );
+
+    const accumulators = new Map<ClassNode | Variable, Map<string, Accumulator> | Accumulator>();
+    const stringTypeCache = new Map<Accumulator, boolean>();
+    /** Every `this.x` in the file; only consulted when a field is an accumulator. */
+    const thisMembers: TSESTree.MemberExpression[] = [];
+
+    function getAccumulator(target: Target, node: TSESTree.Node): Accumulator | null {
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), target);
+        if (!variable || variable.defs.length === 0) return null; // undeclared global
+        let accumulator = accumulators.get(variable) as Accumulator | undefined;
+        if (!accumulator) {
+          accumulator = { appendParts: new Set(), appends: [], name: target.name, owner: { variable } };
+          accumulators.set(variable, accumulator);
+        }
+        return accumulator;
+      }
+      const classNode = getThisContext(target)?.classNode;
+      if (!classNode) return null;
+      let fields = accumulators.get(classNode) as Map<string, Accumulator> | undefined;
+      if (!fields) {
+        fields = new Map();
+        accumulators.set(classNode, fields);
+      }
+      const field = target.property.name;
+      let accumulator = fields.get(field);
+      if (!accumulator) {
+        accumulator = {
+          appendParts: new Set(),
+          appends: [],
+          name: `this.${field}`,
+          owner: { classNode, field },
+        };
+        fields.set(field, accumulator);
+      }
+      return accumulator;
+    }
+
+    function isStringAccumulator(accumulator: Accumulator, target: Target): boolean {
+      let isString = stringTypeCache.get(accumulator);
+      if (isString === undefined) {
+        // The declared type, not the narrowed one: `let s: number | string = ''` is not a string builder.
+        const symbol = services.getSymbolAtLocation(
+          target.type === AST_NODE_TYPES.Identifier ? target : target.property,
+        );
+        isString =
+          symbol !== undefined && isStringLikeType(checker, checker.getTypeOfSymbol(symbol));
+        stringTypeCache.set(accumulator, isString);
+      }
+      return isString;
+    }
+
+    function onAppendCandidate(node: TSESTree.AssignmentExpression): void {
+      const target = asTarget(node.left);
+      if (!target) return;
+      const selfOperands = getSelfOperands(node, target);
+      if (!selfOperands) return;
+      const enclosing = loops.enclosingLoops(node);
+      if (enclosing.length === 0) return;
+      const accumulator = getAccumulator(target, node);
+      if (!accumulator) return;
+      const carried = enclosing.filter((loop) => isCarriedAcross(accumulator, target, node, loop));
+      if (carried.length === 0) return;
+      // The one type query, made only for loop-carried append candidates (cached per accumulator).
+      if (!isStringAccumulator(accumulator, target)) return;
+      accumulator.appends.push({ loops: carried, node });
+      accumulator.appendParts.add(target);
+      for (const operand of selfOperands) accumulator.appendParts.add(operand);
+    }
+
+    /** The first enclosing loop in which `read` repeats and the accumulator grows, if any. */
+    function findQuadraticLoop(accumulator: Accumulator, read: TSESTree.Node): Loop | null {
+      for (const loop of loops.enclosingLoops(read)) {
+        const grows = accumulator.appends.some((append) => append.loops.includes(loop));
+        if (grows && !exitsLoopAfter(read, loop)) return loop;
+      }
+      return null;
+    }
+
+    function reportFlatteningReads(accumulator: Accumulator, reads: Iterable<TSESTree.Node>): Set<Loop> {
+      const flagged = new Set<Loop>();
+      for (const read of reads) {
+        if (accumulator.appendParts.has(read) || !isFlatteningRead(read)) continue;
+        const loop = findQuadraticLoop(accumulator, read);
+        if (!loop) continue;
+        flagged.add(loop);
+        context.report({
+          data: { loop: loop.description, name: accumulator.name, read: describeRead(read) },
+          messageId: 'flatteningRead',
+          node: read,
+        });
+      }
+      return flagged;
+    }
+
+    /**
+     * Calls `this.m()` in a loop that grows `this.field`, where `m` (or a method it calls) reads the
+     * field: visible when the methods are in the same class.
+     */
+    function reportReadsThroughMethods(accumulator: Accumulator, classNode: ClassNode, field: string): Set<Loop> {
+      const flagged = new Set<Loop>();
+      const summary = summarizeClass(classNode);
+      for (const member of thisMembers) {
+        const call = member.parent;
+        if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+        const method = staticName(member);
+        if (method === null || getThisContext(member)?.classNode !== classNode) continue;
+        const innerRead = summary.findFieldRead(method, field, accumulator.appendParts);
+        if (!innerRead) continue;
+        const loop = findQuadraticLoop(accumulator, call);
+        if (!loop) continue;
+        flagged.add(loop);
+        context.report({
+          data: {
+            loop: loop.description,
+            name: accumulator.name,
+            read: `\`this.${method}()\`, which reads \`this.${field}\` with ${describeRead(innerRead)} at line ${innerRead.loc.start.line}`,
+          },
+          messageId: 'flatteningRead',
+          node: call,
+        });
+      }
+      return flagged;
+    }
+
+    const summaries = new Map<ClassNode, ClassSummary>();
+    function summarizeClass(classNode: ClassNode): ClassSummary {
+      let summary = summaries.get(classNode);
+      if (!summary) {
+        summary = new ClassSummary(thisMembers.filter((m) => getThisContext(m)?.classNode === classNode));
+        summaries.set(classNode, summary);
+      }
+      return summary;
+    }
+
+    function reportPlainAppends(accumulator: Accumulator, flagged: Set<Loop>): void {
+      const reported = new Set<Loop>();
+      for (const append of accumulator.appends) {
+        const loop = append.loops[0]!;
+        if (flagged.has(loop) || reported.has(loop)) continue;
+        reported.add(loop);
+        context.report({
+          data: {
+            loop: loop.description,
+            name: accumulator.name,
+            node: figure('node'),
+            pushJoin: figure('no-string-concat-in-loop.pushJoinSlowdown'),
+          },
+          messageId: 'plainAppend',
+          node: append.node,
+        });
+      }
+    }
+
+    function checkAccumulator(accumulator: Accumulator): void {
+      if (accumulator.appends.length === 0) return;
+      let flagged: Set<Loop>;
+      if ('variable' in accumulator.owner) {
+        const reads = accumulator.owner.variable.references
+          .filter((reference) => reference.isRead())
+          .map((reference) => reference.identifier);
+        flagged = reportFlatteningReads(accumulator, reads);
+      } else {
+        const { classNode, field } = accumulator.owner;
+        const reads = thisMembers.filter(
+          (member) =>
+            staticName(member) === field &&
+            !isPlainWrite(member) &&
+            getThisContext(member)?.classNode === classNode,
+        );
+        flagged = reportFlatteningReads(accumulator, reads);
+        for (const loop of reportReadsThroughMethods(accumulator, classNode, field)) flagged.add(loop);
+      }
+      if (checkPlainAppends) reportPlainAppends(accumulator, flagged);
+    }
+
+    return {
+      'AssignmentExpression[operator="+="], AssignmentExpression[operator="="]':
+        onAppendCandidate,
+      'MemberExpression[object.type="ThisExpression"]'(node: TSESTree.MemberExpression): void {
+        thisMembers.push(node);
+      },
+      'Program:exit'(): void {
+        for (const entry of accumulators.values()) {
+          if (entry instanceof Map) {
+            for (const accumulator of entry.values()) checkAccumulator(accumulator);
+          } else {
+            checkAccumulator(entry);
+          }
+        }
+      },
+    };
+
+    /** Renders the read for the message: "`s.endsWith()`", "`seen.has(…)`", "comparing it with `===`". */
+    function describeRead(read: TSESTree.Node): string {
+      const node = skipTransparent(read);
+      const parent = node.parent!;
+      const text = sourceCode.getText(read);
+      switch (parent.type) {
+        case AST_NODE_TYPES.MemberExpression:
+          if (parent.object === node) {
+            if (parent.computed) return `\`${text}[…]\``;
+            const property = sourceCode.getText(parent.property);
+            return parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent
+              ? `\`${text}.${property}()\``
+              : `\`${text}.${property}\``;
+          }
+          return `using it as a key in \`${shorten(sourceCode.getText(parent.object))}[…]\``;
+        case AST_NODE_TYPES.CallExpression:
+          return `\`${shorten(sourceCode.getText(parent.callee))}(…)\``;
+        case AST_NODE_TYPES.NewExpression:
+          return `\`new ${shorten(sourceCode.getText(parent.callee))}(…)\``;
+        case AST_NODE_TYPES.BinaryExpression:
+          return parent.operator === 'in' ? 'the `in` operator' : `comparing it with \`${parent.operator}\``;
+        case AST_NODE_TYPES.SwitchStatement:
+          return `\`switch (${text})\``;
+        default:
+          return `reading \`${text}\``;
+      }
+    }
+
+    /**
+     * A read that does not flatten the rope: `.length`, emptiness and `typeof` checks, using it as an
+     * operand of another concatenation (which makes a new rope), and storing it (an array element, a
+     * property value, `arr.push(s)`, `map.set(k, s)`).
+     */
+    function isFlatteningRead(read: TSESTree.Node): boolean {
+      const node = skipTransparent(read);
+      const parent = node.parent!;
+      switch (parent.type) {
+        case AST_NODE_TYPES.MemberExpression:
+          return !(parent.object === node && !parent.computed && staticName(parent) === 'length');
+        case AST_NODE_TYPES.UnaryExpression:
+          return parent.operator !== '!' && parent.operator !== 'typeof' && parent.operator !== 'void';
+        case AST_NODE_TYPES.IfStatement:
+        case AST_NODE_TYPES.WhileStatement:
+        case AST_NODE_TYPES.DoWhileStatement:
+        case AST_NODE_TYPES.ForStatement:
+          return false; // only as the test (the only expression slot they have besides `for` parts)
+        case AST_NODE_TYPES.ConditionalExpression:
+          return parent.test !== node;
+        case AST_NODE_TYPES.LogicalExpression:
+          // `s && …`, `s || …` test truthiness (the length); the value flows on unchanged.
+          return false;
+        case AST_NODE_TYPES.BinaryExpression:
+          if (parent.operator === '+') return false; // a new rope that points at this one
+          if (['!=', '!==', '==', '==='].includes(parent.operator)) {
+            return !isEmptyString(parent.left === node ? parent.right : parent.left);
+          }
+          return true;
+        case AST_NODE_TYPES.TemplateLiteral:
+          return false;
+        case AST_NODE_TYPES.ArrayExpression:
+        case AST_NODE_TYPES.Property:
+        case AST_NODE_TYPES.VariableDeclarator:
+          return false; // stored, not read
+        case AST_NODE_TYPES.AssignmentExpression:
+          return parent.left === node;
+        case AST_NODE_TYPES.CallExpression:
+          if (parent.callee === node) return true;
+          return !isStoringCall(parent, node);
+        default:
+          return true;
+      }
+    }
+
+    /** `arr.push(s)` / `arr.unshift(s)` on an array, or the value slot of `map.set(k, s)`. */
+    function isStoringCall(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {
+      if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = staticName(call.callee);
+      const receiver = services.getTypeAtLocation(call.callee.object);
+      if (method === 'push' || method === 'unshift') return isArrayOrTupleType(program, receiver);
+      if (method === 'set' && call.arguments[1] === argument) {
+        return receiver.getSymbol()?.getName() === 'Map';
+      }
+      return false;
+    }
+  },
+});
+
+/** Keeps every flattening read of each field per method, and the methods each method calls. */
+class ClassSummary {
+  readonly #calls = new Map<string, Set<string>>();
+  readonly #reads = new Map<string, TSESTree.MemberExpression[]>();
+
+  constructor(members: TSESTree.MemberExpression[]) {
+    for (const member of members) {
+      const method = getThisContext(member)?.method;
+      if (!method) continue;
+      const name = staticName(member);
+      if (name === null) continue;
+      if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) {
+        let calls = this.#calls.get(method);
+        if (!calls) this.#calls.set(method, (calls = new Set()));
+        calls.add(name);
+      } else if (!isPlainWrite(member)) {
+        let reads = this.#reads.get(method);
+        if (!reads) this.#reads.set(method, (reads = []));
+        reads.push(member);
+      }
+    }
+  }
+
+  /** A flattening read of `this.field` in `method` or in a method it calls (transitively). */
+  findFieldRead(
+    method: string,
+    field: string,
+    appendParts: Set<TSESTree.Node>,
+    seen = new Set<string>(),
+  ): TSESTree.MemberExpression | null {
+    if (seen.has(method)) return null;
+    seen.add(method);
+    for (const read of this.#reads.get(method) ?? []) {
+      if (staticName(read) === field && !appendParts.has(read) && isFlatteningMemberRead(read)) return read;
+    }
+    for (const callee of this.#calls.get(method) ?? []) {
+      const read = this.findFieldRead(callee, field, appendParts, seen);
+      if (read) return read;
+    }
+    return null;
+  }
+}
+
+/**
+ * Inside a called method the read is judged syntactically only (no type query): `.length`, truthiness
+ * and comparisons with `''` do not flatten; anything else does.
+ */
+function isFlatteningMemberRead(read: TSESTree.MemberExpression): boolean {
+  const node = skipTransparent(read);
+  const parent = node.parent!;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    return staticName(parent) !== 'length';
+  }
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator !== '!';
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(parent.operator)) {
+    return !isEmptyString(parent.left === node ? parent.right : parent.left);
+  }
+  return !(
+    (parent.type === AST_NODE_TYPES.IfStatement && parent.test === node) ||
+    parent.type === AST_NODE_TYPES.LogicalExpression ||
+    (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') ||
+    parent.type === AST_NODE_TYPES.TemplateLiteral
+  );
+}
+
+function asTarget(node: TSESTree.Node): Target | null {
+  if (node.type === AST_NODE_TYPES.Identifier) return node;
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.ThisExpression &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  ) {
+    return node as ThisField;
+  }
+  return null;
+}
+
+function isSameTarget(node: TSESTree.Node, target: Target): boolean {
+  const other = asTarget(skipTransparent(node, true));
+  if (!other) return false;
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    return other.type === AST_NODE_TYPES.Identifier && other.name === target.name;
+  }
+  return other.type === AST_NODE_TYPES.MemberExpression && other.property.name === target.property.name;
+}
+
+/**
+ * For an append, the operands that are the accumulator itself (`s` in `s = s + x`); an empty list for
+ * `s += x`; `null` when the assignment is not an append.
+ */
+function getSelfOperands(node: TSESTree.AssignmentExpression, target: Target): TSESTree.Node[] | null {
+  if (node.operator === '+=') return [];
+  const right = skipTransparent(node.right, true);
+  let operands: TSESTree.Node[] = [];
+  if (right.type === AST_NODE_TYPES.BinaryExpression) {
+    operands = flattenPlus(right).filter((operand) => isSameTarget(operand, target));
+  } else if (right.type === AST_NODE_TYPES.TemplateLiteral) {
+    operands = right.expressions.filter((expression) => isSameTarget(expression, target));
+  } else if (
+    right.type === AST_NODE_TYPES.CallExpression &&
+    right.callee.type === AST_NODE_TYPES.MemberExpression &&
+    staticName(right.callee) === 'concat' &&
+    isSameTarget(right.callee.object, target)
+  ) {
+    operands = [right.callee.object];
+  }
+  return operands.length > 0 ? operands.map((operand) => skipTransparent(operand, true)) : null;
+}
+
+/** The operands of a chain of `+`: `a + (b + c) + d` → `[a, b, c, d]`. */
+function flattenPlus(node: TSESTree.Node): TSESTree.Node[] {
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+    return [...flattenPlus(node.left), ...flattenPlus(node.right)];
+  }
+  return [node];
+}
+
+/**
+ * Whether the accumulator keeps its value from one iteration of `loop` to the next: declared outside
+ * the part the loop repeats, and not reset by an unconditional `s = …` at the top of the loop body
+ * before this append.
+ */
+function isCarriedAcross(
+  accumulator: Accumulator,
+  target: Target,
+  append: TSESTree.AssignmentExpression,
+  loop: Loop,
+): boolean {
+  if ('variable' in accumulator.owner) {
+    for (const def of accumulator.owner.variable.defs) {
+      if (!contains(loop.node, def.name)) continue;
+      // `for (let s = ''; …; …)` runs its init once; `var s;` without a value keeps the old value.
+      const inInit = loop.node.type === AST_NODE_TYPES.ForStatement && loop.node.init && contains(loop.node.init, def.name);
+      const keptVar = def.node.type === AST_NODE_TYPES.VariableDeclarator && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'var' && !def.node.init;
+      if (!inInit && !keptVar) return false;
+    }
+  }
+  const body = loopBody(loop);
+  if (body?.type !== AST_NODE_TYPES.BlockStatement) return true;
+  return !body.body.some(
+    (statement) =>
+      statement.range[1] <= append.range[0] &&
+      statement.type === AST_NODE_TYPES.ExpressionStatement &&
+      statement.expression.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement.expression.operator === '=' &&
+      isSameTarget(statement.expression.left, target) &&
+      getSelfOperands(statement.expression, target) === null,
+  );
+}
+
+function loopBody(loop: Loop): TSESTree.Node | null {
+  const { node } = loop;
+  if (isFunction(node)) return node.body;
+  if ('body' in node && node.body && !Array.isArray(node.body)) return node.body as TSESTree.Node;
+  return null;
+}
+
+/** Steps up through `(s as string)`, `s!` and `s satisfies T`, which do not change the value. */
+function skipTransparent(node: TSESTree.Node, down = false): TSESTree.Node {
+  if (down) {
+    let current = node;
+    while (
+      current.type === AST_NODE_TYPES.TSAsExpression ||
+      current.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.type === AST_NODE_TYPES.TSTypeAssertion
+    ) {
+      current = current.expression;
+    }
+    return current;
+  }
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** `this.x = …` (not `+=`): replaces the value without reading it. */
+function isPlainWrite(member: TSESTree.MemberExpression): boolean {
+  return (
+    member.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    member.parent.left === member &&
+    member.parent.operator === '='
+  );
+}
+
+function staticName(member: TSESTree.MemberExpression): string | null {
+  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
+  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return null;
+}
+
+function isEmptyString(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === '') ||
+    (node.type === AST_NODE_TYPES.TemplateLiteral &&
+      node.expressions.length === 0 &&
+      node.quasis[0]?.value.cooked === '')
+  );
+}
+
+function shorten(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
+}
+
+/** The class whose instance `this` is at `node`, and the method that `this` belongs to. */
+function getThisContext(node: TSESTree.Node): { classNode: ClassNode; method: string | null } | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (current.static) return null;
+      const method = current.value && isFunction(current.value) && contains(current.value, node)
+        ? keyName(current.key)
+        : null;
+      return { classNode: current.parent.parent, method };
+    }
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      const definition = current.parent;
+      if (definition?.type === AST_NODE_TYPES.MethodDefinition && !definition.static) {
+        return { classNode: definition.parent.parent, method: definition.kind === 'method' ? keyName(definition.key) : null };
+      }
+      return null;
+    }
+  }
+  return null;
+}
+
+function keyName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
+  return null;
+}

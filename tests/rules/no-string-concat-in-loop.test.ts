@@ -1,0 +1,344 @@
+import rule from '../../src/rules/no-string-concat-in-loop.js';
+import { createTypedRuleTester, createUntypedRuleTester } from '../rule-tester.js';
+
+const ruleTester = createTypedRuleTester();
+
+const flattening = (line: number, column: number, endColumn: number, name: string, loop: string, read: string) =>
+  ({ column, data: { loop, name, read }, endColumn, line, messageId: 'flatteningRead' }) as const;
+
+ruleTester.run('no-string-concat-in-loop', rule, {
+  valid: [
+    // A plain append that is never read in the loop: V8 builds a rope, the fastest builder.
+    `
+declare const parts: string[];
+let s = '';
+for (const part of parts) s += part;
+console.log(s.toUpperCase());
+`,
+    // Numeric accumulators are not strings.
+    `
+declare const values: number[];
+let total = 0;
+for (const value of values) { total += value; if (total > 10) console.log(total.toFixed(1)); }
+`,
+    // \`any\`, \`unknown\`-free unions with number, and number | string: not provably strings.
+    `
+declare const parts: any[];
+let s: any = '';
+for (const part of parts) { s += part; if (s.endsWith(';')) break; }
+`,
+    `
+declare const parts: string[];
+let s: number | string = '';
+for (const part of parts) { s += part; if (s.toString().endsWith(';')) console.log(s); }
+`,
+    // Appends outside any loop.
+    `
+declare const a: string;
+let s = '';
+s += a;
+s += a;
+console.log(s.includes('x'));
+`,
+    // A per-iteration local string: fresh every iteration, so reads are linear.
+    `
+declare const rows: string[][];
+const out: string[] = [];
+for (const row of rows) {
+  let line = '';
+  for (const cell of row) line += cell + ',';
+  out.push(line.slice(0, -1));
+}
+`,
+    // Reads that do not flatten: \`.length\` and emptiness checks.
+    `
+declare const parts: string[];
+let s = '';
+for (const part of parts) {
+  if (s.length > 80) console.log('long');
+  if (s) s += ',';
+  if (s !== '' && !s) continue;
+  s += part;
+}
+`,
+    // A fresh string assigned at the top of every iteration.
+    `
+declare const rows: string[][];
+let line: string;
+const out: string[] = [];
+for (const row of rows) {
+  line = '';
+  for (const cell of row) line += cell;
+  if (line.startsWith('#')) continue;
+  out.push(line);
+}
+`,
+    // Storing the string (array element, property value, push) does not flatten it.
+    `
+declare const segments: string[];
+let path = '';
+const prefixes: string[] = [];
+for (const segment of segments) {
+  path += '/' + segment;
+  prefixes.push(path);
+  const entry = { path };
+}
+`,
+    // Using it as an operand of another concatenation builds a new rope.
+    `
+declare const parts: string[];
+let s = '';
+let t = '';
+for (const part of parts) { s += part; t = '[' + s + ']'; }
+`,
+    // A read that leaves the loop runs once.
+    `
+declare const parts: string[];
+function build(): string {
+  let s = '';
+  for (const part of parts) {
+    s += part;
+    if (part === 'end') return s.trim();
+    if (part === 'stop') { console.log(s.toUpperCase()); break; }
+  }
+  return s;
+}
+`,
+    // A read in a closure created in the loop is not known to run per iteration.
+    `
+declare const parts: string[];
+let s = '';
+const later: (() => boolean)[] = [];
+for (const part of parts) { s += part; later.push(() => s.endsWith(';')); }
+`,
+    // forEach on a lookalike with its own forEach is not an array iteration.
+    `
+interface Things { forEach(callback: (thing: string) => void): void }
+declare const things: Things;
+let s = '';
+things.forEach((thing) => { s += thing; console.log(s.endsWith(';')); });
+`,
+    // The callback's own parameter is per-iteration.
+    `
+declare const lists: string[][];
+lists.forEach((list) => { let s = ''; for (const x of list) s += x; console.log(s.trim()); });
+`,
+    // \`checkPlainAppends\` does not report an append that is not loop-carried.
+    {
+      code: `
+declare const parts: string[];
+for (const part of parts) { let s = ''; s += part; console.log(s); }
+`,
+      options: [{ checkPlainAppends: true }],
+    },
+    // \`this.field\` appended in one class and read in a method of another is not seen as the same field.
+    `
+class A { buf = ''; run(parts: string[]) { for (const p of parts) { this.buf += p; } } }
+class B { buf = ''; read() { return this.buf.trim(); } }
+`,
+    // A read after the loop.
+    `
+declare const parts: string[];
+let s = '';
+for (let i = 0; i < parts.length; i++) s = s + parts[i];
+console.log(s.split(','));
+`,
+  ],
+  invalid: [
+    // for…of, +=, method call read.
+    {
+      code: `
+declare const parts: string[];
+let s = '';
+for (const part of parts) {
+  s += part;
+  if (s.endsWith(';')) console.log('statement');
+}
+`,
+      errors: [flattening(6, 7, 8, 's', '`for…of` loop at line 4', '`s.endsWith()`')],
+    },
+    // classic for, `s = s + x`, charCodeAt of the last character.
+    {
+      code: `
+declare const parts: string[];
+let s = '';
+let semicolons = 0;
+for (let i = 0; i < parts.length; i++) {
+  s = s + parts[i];
+  if (s.charCodeAt(s.length - 1) === 59) semicolons++;
+}
+`,
+      errors: [flattening(7, 7, 8, 's', '`for` loop at line 5', '`s.charCodeAt()`')],
+    },
+    // while, template append, index read.
+    {
+      code: `
+declare function next(): string | undefined;
+let s = '';
+let part: string | undefined;
+while ((part = next()) !== undefined) {
+  s = \`\${s}\${part}\`;
+  if (s[0] === '#') break;
+}
+`,
+      errors: [flattening(7, 7, 8, 's', '`while` loop at line 5', '`s[…]`')],
+    },
+    // do…while, concat append, includes.
+    {
+      code: `
+declare function next(): string;
+let s = '';
+do {
+  s = s.concat(next());
+} while (!s.includes('END'));
+`,
+      errors: [flattening(6, 11, 12, 's', '`do…while` loop at line 4', '`s.includes()`')],
+    },
+    // for…in, prepend (handled like an append), comparison with a non-empty string.
+    {
+      code: `
+declare const record: Record<string, string>;
+let s = '';
+for (const key in record) {
+  s = key + s;
+  if (s === 'abc') console.log(key);
+}
+`,
+      errors: [flattening(6, 7, 8, 's', '`for…in` loop at line 4', 'comparing it with `===`')],
+    },
+    // Hashing it as a Map key, passing it to a function.
+    {
+      code: `
+declare const parts: string[];
+const seen = new Map<string, number>();
+let key = '';
+for (const part of parts) {
+  key += part;
+  if (seen.has(key)) continue;
+  console.log(key);
+}
+`,
+      errors: [
+        flattening(7, 16, 19, 'key', '`for…of` loop at line 5', '`seen.has(…)`'),
+        flattening(8, 15, 18, 'key', '`for…of` loop at line 5', '`console.log(…)`'),
+      ],
+    },
+    // Using it as a property key, and a regex test on it.
+    {
+      code: `
+declare const parts: string[];
+const counts: Record<string, number> = {};
+let s = '';
+for (const part of parts) {
+  s += part;
+  counts[s] = 1;
+  if (/;$/.test(s)) s += ' ';
+}
+`,
+      errors: [
+        flattening(7, 10, 11, 's', '`for…of` loop at line 5', 'using it as a key in `counts[…]`'),
+        flattening(8, 17, 18, 's', '`for…of` loop at line 5', '`/;$/.test(…)`'),
+      ],
+    },
+    // forEach and reduce callbacks on arrays.
+    {
+      code: `
+declare const parts: readonly string[];
+let s = '';
+parts.forEach((part) => {
+  s += part;
+  if (s.trim() === '') return;
+});
+`,
+      errors: [flattening(6, 7, 8, 's', '`forEach()` callback at line 4', '`s.trim()`')],
+    },
+    // A parameter accumulator, nested loops: the read repeats in the outer loop.
+    {
+      code: `
+function render(out: string, rows: string[][]): string {
+  for (const row of rows) {
+    for (const cell of row) out += cell + ',';
+    if (out.endsWith(',')) out = out.slice(0, -1);
+    out += '\\n';
+  }
+  return out;
+}
+`,
+      errors: [
+        flattening(5, 9, 12, 'out', '`for…of` loop at line 3', '`out.endsWith()`'),
+        flattening(5, 34, 37, 'out', '`for…of` loop at line 3', '`out.slice()`'),
+      ],
+    },
+    // A closure variable, string-literal unions and branded strings count as strings.
+    {
+      code: `
+type Csv = string & { readonly __brand: 'csv' };
+declare const cells: ('a' | 'b')[];
+let csv = '' as Csv;
+function add() {
+  for (const cell of cells) {
+    csv = (csv + cell) as Csv;
+    console.log(csv.toUpperCase());
+  }
+}
+`,
+      errors: [flattening(8, 17, 20, 'csv', '`for…of` loop at line 6', '`csv.toUpperCase()`')],
+    },
+    // this.field, read directly and through a method of the same class.
+    {
+      code: `
+class Writer {
+  private buf = '';
+  private flushIfFull(): void {
+    if (this.buf.indexOf('\\n') > 0) this.buf = '';
+  }
+  write(lines: string[]): void {
+    for (const line of lines) {
+      this.buf += line;
+      this.flushIfFull();
+      console.log(this.buf.split('\\n').length);
+    }
+  }
+}
+`,
+      errors: [
+        flattening(10, 7, 25, 'this.buf', '`for…of` loop at line 8', '`this.flushIfFull()`, which reads `this.buf` with `this.buf.indexOf()` at line 5'),
+        flattening(11, 19, 27, 'this.buf', '`for…of` loop at line 8', '`this.buf.split()`'),
+      ],
+    },
+    // A for-init accumulator keeps its value across iterations.
+    {
+      code: `
+for (let s = '', i = 0; i < 3; i++) {
+  s += String(i);
+  console.log(s.padStart(5));
+}
+`,
+      errors: [flattening(4, 15, 16, 's', '`for` loop at line 2', '`s.padStart()`')],
+    },
+    // checkPlainAppends reports each loop-carried append once per loop, with V8's figures.
+    {
+      code: `
+declare const parts: string[];
+let s = '';
+for (const part of parts) {
+  s += part;
+  s += ',';
+}
+`,
+      errors: [{ column: 3, endColumn: 12, line: 5, messageId: 'plainAppend' }],
+      options: [{ checkPlainAppends: true }],
+    },
+  ],
+});
+
+// Without type information the rule explains the fix once, at the top of the file, instead of throwing.
+createUntypedRuleTester().run('no-string-concat-in-loop (no type information)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `let s = '';\nfor (const p of ['a']) { s += p; s.trim(); }\n`,
+      errors: [{ column: 1, endColumn: 1, endLine: 1, line: 1, messageId: 'requiresTypeInformation' }],
+    },
+  ],
+});

@@ -1,0 +1,11 @@
+// @typescript-eslint/rule-tester looks for the test framework's hooks on its static properties; set
+// them before the first `new RuleTester()` (its constructor registers an `afterAll`).
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.describeSkip = describe.skip;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
+RuleTester.itSkip = it.skip;
