@@ -1,4 +1,4 @@
-import type { GroupResults } from './harness.js';
+import type { GroupResults, SuiteResults } from './harness.js';
 import { defineBench, ratioRange, sink } from './harness.js';
 
 /** Realistic short parts, like CSV cells or log fragments; every 7th ends with `;`. */
@@ -215,11 +215,9 @@ export default defineBench({
   figures: {
     /** How much slower collecting parts and joining is than `+=` (the remedy the rule never offers). */
     pushJoinSlowdown: (results) => ratioRange(timeRatios(results.builders!, 'push-join')),
-    /** The read-after-append slowdown at the largest size, over the rewrite that reads the part. */
-    lastCharSlowdown10k: (results) => {
-      const row = results['read-last-char']!['10000']!;
-      return ratio(row['read-accumulator']!.timeNs / row['read-part']!.timeNs);
-    },
+    /** The read-after-append slowdown over the rewrite that reads the part, at 1,000 and 10,000. */
+    lastCharSlowdown1k: (results) => lastCharSlowdown(results, '1000'),
+    lastCharSlowdown10k: (results) => lastCharSlowdown(results, '10000'),
     lastCharAlloc10k: (results) => {
       const row = results['read-last-char']!['10000']!;
       return `${(row['read-accumulator']!.bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -231,7 +229,8 @@ function timeRatios(group: GroupResults, caseId: string): number[] {
   return Object.values(group).map((row) => row[caseId]!.timeRatio);
 }
 
-function ratio(value: number): string {
-  return ratioRange([value]);
+function lastCharSlowdown(results: SuiteResults, size: string): string {
+  const row = results['read-last-char']![size]!;
+  return ratioRange([row['read-accumulator']!.timeNs / row['read-part']!.timeNs]);
 }
 

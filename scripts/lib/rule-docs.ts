@@ -1,0 +1,117 @@
+/**
+ * Renders the parts of README.md and docs/rules/*.md that come from rule metadata: the rules table,
+ * each page's header (title, description, configs, fixable/suggestions/type information) and its
+ * options list. Nothing in those parts is kept by hand.
+ */
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+
+import type { ConfigName } from '../../src/configs.js';
+import { computeConfigRules } from '../../src/configs.js';
+import { rules } from '../../src/rules/index.js';
+import type { AllocRuleDocs } from '../../src/util/create-rule.js';
+
+type AnyRule = (typeof rules)[keyof typeof rules];
+
+export const CONFIG_EMOJI: Record<Exclude<ConfigName, 'all'>, string> = {
+  recommended: '🟢',
+  'recommended-type-checked': '✅',
+  strict: '🔒',
+};
+
+export function configsOf(name: string): ConfigName[] {
+  return (['recommended', 'recommended-type-checked', 'strict', 'all'] as const).filter(
+    (config) => `alloc/${name}` in computeConfigRules(rules, config),
+  );
+}
+
+function docsOf(rule: AnyRule): AllocRuleDocs {
+  return rule.meta.docs as AllocRuleDocs;
+}
+
+export function renderRulesTable(): string {
+  const lines = [
+    `${CONFIG_EMOJI.recommended} \`recommended\` · ${CONFIG_EMOJI['recommended-type-checked']} \`recommended-type-checked\` · ${CONFIG_EMOJI.strict} \`strict\` (also turns on informational options) · 🔧 autofix · 💡 suggestions · 💭 needs type information`,
+    '',
+    '| Rule | Description | Configs | 🔧 | 💡 | 💭 |',
+    '| --- | --- | --- | :-: | :-: | :-: |',
+  ];
+  for (const [name, rule] of Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))) {
+    const configs = configsOf(name)
+      .filter((config): config is Exclude<ConfigName, 'all'> => config !== 'all')
+      .map((config) => CONFIG_EMOJI[config])
+      .join(' ');
+    lines.push(
+      `| [${name}](docs/rules/${name}.md) | ${docsOf(rule).description} | ${configs} | ${rule.meta.fixable ? '🔧' : ''} | ${rule.meta.hasSuggestions ? '💡' : ''} | ${docsOf(rule).requiresTypeChecking ? '💭' : ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function renderRuleHeader(name: string): string {
+  const rule = rules[name as keyof typeof rules];
+  const docs = docsOf(rule);
+  const configs = configsOf(name).filter((config) => config !== 'all');
+  const lines = [`# alloc/${name}`, '', `> ${docs.description}.`, ''];
+  if (configs.length > 0) {
+    const names = configs.map((config) => `${CONFIG_EMOJI[config as Exclude<ConfigName, 'all'>]} \`${config}\``);
+    lines.push(`💼 Enabled in ${names.join(', ')}${docs.strictOptions ? ` (${CONFIG_EMOJI.strict} \`strict\` also sets ${Object.entries(docs.strictOptions).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ')})` : ''}.`, '');
+  }
+  if (rule.meta.fixable) lines.push('🔧 Some problems are fixed by `eslint --fix`.', '');
+  if (rule.meta.hasSuggestions) lines.push('💡 Some problems offer editor suggestions.', '');
+  if (docs.requiresTypeChecking) lines.push('💭 Needs [type information](https://typescript-eslint.io/getting-started/typed-linting).', '');
+  lines.push('<!-- end auto-generated rule header -->');
+  return lines.join('\n');
+}
+
+export function renderOptionsList(name: string): string {
+  const rule = rules[name as keyof typeof rules];
+  const schema = (rule.meta.schema as JSONSchema4[])[0];
+  const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
+  const strict = docsOf(rule).strictOptions ?? {};
+  const properties = Object.entries(schema?.properties ?? {});
+  if (properties.length === 0) return 'This rule has no options.';
+  const lines = ['| Name | Description | Type | Default | `strict` |', '| --- | --- | --- | --- | --- |'];
+  for (const [key, property] of properties) {
+    lines.push(
+      `| \`${key}\` | ${property.description ?? ''} | ${String(property.type)} | \`${JSON.stringify(defaults[key])}\` | ${key in strict ? `\`${JSON.stringify(strict[key])}\`` : ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const BLOCK = (begin: string, end: string) => new RegExp(`(${begin})[\\s\\S]*?(${end})`, 'u');
+
+export function replaceBetween(text: string, begin: string, end: string, content: string, file: string): string {
+  const pattern = BLOCK(begin, end);
+  if (!pattern.test(text)) throw new Error(`${file}: missing ${begin} … ${end}`);
+  return text.replace(pattern, (_, open: string, close: string) => `${open}\n${content}\n${close}`);
+}
+
+/** README.md with its rules table regenerated. */
+export function renderReadme(text: string): string {
+  return replaceBetween(
+    text,
+    '<!-- begin auto-generated rules list -->',
+    '<!-- end auto-generated rules list -->',
+    renderRulesTable(),
+    'README.md',
+  );
+}
+
+/** A rule page with its header and options list regenerated. */
+export function renderRulePage(name: string, text: string): string {
+  const file = `docs/rules/${name}.md`;
+  const marker = '<!-- end auto-generated rule header -->';
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error(`${file}: missing ${marker}`);
+  const withHeader = renderRuleHeader(name) + text.slice(at + marker.length);
+  return replaceBetween(
+    withHeader,
+    '<!-- begin auto-generated rule options list -->',
+    '<!-- end auto-generated rule options list -->',
+    renderOptionsList(name),
+    file,
+  );
+}
+
+export const ruleNames = Object.keys(rules).sort();
