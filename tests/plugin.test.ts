@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import plugin, { rules } from '../src/index.js';
+import { ruleDocsUrl } from '../src/util/create-rule.js';
+import type { AllocRuleDocs } from '../src/util/create-rule.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ruleFiles = readdirSync(path.join(root, 'src/rules'))
+  .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+  .map((file) => file.slice(0, -3))
+  .sort();
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+
+describe('plugin object', () => {
+  it('has flat-config meta read from package.json', () => {
+    expect(plugin.meta).toEqual({ name: pkg.name, namespace: 'alloc', version: pkg.version });
+  });
+
+  it('exports every rule file, under its file name, alphabetically', () => {
+    expect(Object.keys(plugin.rules)).toEqual(ruleFiles);
+    expect(Object.keys(rules)).toEqual(ruleFiles);
+  });
+});
+
+describe.each(ruleFiles)('rule %s', (name) => {
+  const rule = rules[name as keyof typeof rules];
+  const docs = rule.meta.docs as AllocRuleDocs & { url: string };
+  const source = readFileSync(path.join(root, 'src/rules', `${name}.ts`), 'utf8');
+
+  it('has a name, docs URL and docs page that agree', () => {
+    expect(rule.name).toBe(name);
+    expect(docs.url).toBe(ruleDocsUrl(name));
+    expect(docs.url.endsWith(`/docs/rules/${name}.md`)).toBe(true);
+    expect(readdirSync(path.join(root, 'docs/rules'))).toContain(`${name}.md`);
+  });
+
+  it('describes itself as ESLint core rules do', () => {
+    expect(docs.description).toMatch(/^(Disallow|Enforce|Require|Prefer) .+[^. ]$/u);
+  });
+
+  it('declares type checking exactly when it asks for type information', () => {
+    expect(docs.requiresTypeChecking).toBe(source.includes('getTypeServices('));
+    if (docs.requiresTypeChecking) expect(rule.meta.messages).toHaveProperty('requiresTypeInformation');
+  });
+
+  it('has a schema with a description on every option, and defaults for each', () => {
+    const schema = rule.meta.schema as { properties?: Record<string, { description?: string }> }[];
+    const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
+    for (const [key, property] of Object.entries(schema[0]?.properties ?? {})) {
+      expect(property.description, key).toBeTruthy();
+      expect(defaults, key).toHaveProperty(key);
+    }
+    for (const key of Object.keys(docs.strictOptions ?? {})) {
+      expect(schema[0]?.properties, key).toHaveProperty(key);
+    }
+  });
+});
+
+describe('configs', () => {
+  // Re-derived here from metadata, independently of src/configs.ts.
+  const expected = (include: (docs: AllocRuleDocs) => boolean, strict: boolean) =>
+    Object.fromEntries(
+      Object.entries(rules)
+        .filter(([, rule]) => include(rule.meta.docs as AllocRuleDocs))
+        .map(([name, rule]) => {
+          const docs = rule.meta.docs as AllocRuleDocs;
+          return [
+            `alloc/${name}`,
+            strict && docs.strictOptions ? ['error', { ...rule.meta.defaultOptions[0], ...docs.strictOptions }] : 'error',
+          ];
+        }),
+    );
+
+  it('computes every config from rule metadata', () => {
+    expect(plugin.configs.recommended.rules).toEqual(
+      expected((d) => d.recommended === 'recommended' && !d.requiresTypeChecking, false),
+    );
+    expect(plugin.configs['recommended-type-checked'].rules).toEqual(
+      expected((d) => d.recommended === 'recommended', false),
+    );
+    expect(plugin.configs.strict.rules).toEqual(expected(() => true, true));
+    expect(plugin.configs.all.rules).toEqual(expected(() => true, true));
+  });
+
+  it('names each config and registers the plugin under its namespace', () => {
+    for (const [name, config] of Object.entries(plugin.configs)) {
+      expect(config.name).toBe(`alloc/${name}`);
+      expect(config.plugins).toEqual({ alloc: plugin });
+    }
+  });
+
+  it('puts the one rule that exists today where its metadata says', () => {
+    expect(plugin.configs['recommended-type-checked'].rules).toHaveProperty('alloc/no-string-concat-in-loop', 'error');
+    expect(plugin.configs.recommended.rules).not.toHaveProperty('alloc/no-string-concat-in-loop');
+    expect(plugin.configs.strict.rules).toHaveProperty('alloc/no-string-concat-in-loop', [
+      'error',
+      { checkPlainAppends: true },
+    ]);
+  });
+});
