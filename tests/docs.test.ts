@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderAllDocs } from '../scripts/lib/all-docs.js';
 import { markdownFiles } from '../scripts/lib/bench-docs.js';
+import type { OptionsSchema } from '../scripts/lib/rule-docs.js';
 import plugin, { rules } from '../src/index.js';
 import { fixturesDir } from './rule-tester.js';
 
@@ -61,7 +62,7 @@ describe.each(Object.keys(rules))('docs/rules/%s.md', (name) => {
   });
 
   it('has a heading for every option', () => {
-    const schema = rules[name as keyof typeof rules].meta.schema as { properties?: object }[];
+    const schema = rules[name as keyof typeof rules].meta.schema as unknown as OptionsSchema[];
     for (const key of Object.keys(schema[0]?.properties ?? {})) {
       expect(text).toContain(`### \`${key}\``);
     }

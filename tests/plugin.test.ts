@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import plugin, { rules } from '../src/index.js';
 import { ruleDocsUrl } from '../src/util/create-rule.js';
 import type { AllocRuleDocs } from '../src/util/create-rule.js';
+import type { OptionsSchema } from '../scripts/lib/rule-docs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ruleFiles = readdirSync(path.join(root, 'src/rules'))
@@ -46,7 +47,7 @@ describe.each(ruleFiles)('rule %s', (name) => {
   });
 
   it('has a schema with a description on every option, and defaults for each', () => {
-    const schema = rule.meta.schema as { properties?: Record<string, { description?: string }> }[];
+    const schema = rule.meta.schema as unknown as OptionsSchema[];
     const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
     for (const [key, property] of Object.entries(schema[0]?.properties ?? {})) {
       expect(property.description, key).toBeTruthy();
@@ -68,7 +69,7 @@ describe('configs', () => {
           const docs = rule.meta.docs as AllocRuleDocs;
           return [
             `alloc/${name}`,
-            strict && docs.strictOptions ? ['error', { ...rule.meta.defaultOptions[0], ...docs.strictOptions }] : 'error',
+            strict && docs.strictOptions ? ['error', { ...rule.meta.defaultOptions?.[0], ...docs.strictOptions }] : 'error',
           ];
         }),
     );

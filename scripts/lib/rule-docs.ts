@@ -3,7 +3,6 @@
  * each page's header (title, description, configs, fixable/suggestions/type information) and its
  * options list. Nothing in those parts is kept by hand.
  */
-import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 
 import type { ConfigName } from '../../src/configs.js';
 import { computeConfigRules } from '../../src/configs.js';
@@ -11,6 +10,11 @@ import { rules } from '../../src/rules/index.js';
 import type { AllocRuleDocs } from '../../src/util/create-rule.js';
 
 type AnyRule = (typeof rules)[keyof typeof rules];
+
+/** The shape every alloc rule's schema has: one options object. */
+export interface OptionsSchema {
+  properties?: Record<string, { description?: string; type?: string }>;
+}
 
 export const CONFIG_EMOJI: Record<Exclude<ConfigName, 'all'>, string> = {
   recommended: '🟢',
@@ -65,7 +69,7 @@ export function renderRuleHeader(name: string): string {
 
 export function renderOptionsList(name: string): string {
   const rule = rules[name as keyof typeof rules];
-  const schema = (rule.meta.schema as JSONSchema4[])[0];
+  const schema = (rule.meta.schema as unknown as OptionsSchema[])[0];
   const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
   const strict = docsOf(rule).strictOptions ?? {};
   const properties = Object.entries(schema?.properties ?? {});

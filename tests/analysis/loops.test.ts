@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { exitsLoopAfter, getLoopAnalysis } from '../../src/analysis/loops.js';
@@ -9,9 +9,9 @@ import { findAll, withTypedContext } from '../utils/lint.js';
 function loopsAroundMark(code: string): string[] {
   let descriptions: string[] = [];
   withTypedContext(code, (context, program) => {
-    const services = context.sourceCode.parserServices!;
+    const services = ESLintUtils.getParserServices(context);
     const analysis = getLoopAnalysis(context.sourceCode, (receiver) =>
-      isArrayOrTupleType(services.program!, services.getTypeAtLocation!(receiver)),
+      isArrayOrTupleType(services.program, services.getTypeAtLocation(receiver)),
     );
     const mark = findAll(program, AST_NODE_TYPES.CallExpression).find(
       (call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'mark',

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { getSizedCollectionKind, isStringLikeType } from '../../src/analysis/types.js';
@@ -17,19 +17,18 @@ function isString(declarations: string): boolean {
   let result = false;
   const code = declarations.includes('value;') ? declarations : `${declarations}\nvalue;`;
   withTypedContext(code, (context, program) => {
-    const services = context.sourceCode.parserServices!;
+    const services = ESLintUtils.getParserServices(context);
     const use = findAll(program, AST_NODE_TYPES.ExpressionStatement).at(-1)!.expression;
-    result = isStringLikeType(services.program!.getTypeChecker(), services.getTypeAtLocation!(use));
+    result = isStringLikeType(services.program.getTypeChecker(), services.getTypeAtLocation(use));
   });
   return result;
 }
 
 function kindOf(declarations: string): string | null {
   return typeOf(declarations, (context) => {
-    const services = context.sourceCode.parserServices!;
-    const program = context.sourceCode.ast;
-    const use = findAll(program as never, AST_NODE_TYPES.ExpressionStatement).at(-1)!.expression;
-    return getSizedCollectionKind(services.program!, services.getTypeAtLocation!(use));
+    const services = ESLintUtils.getParserServices(context);
+    const use = findAll(context.sourceCode.ast, AST_NODE_TYPES.ExpressionStatement).at(-1)!.expression;
+    return getSizedCollectionKind(services.program, services.getTypeAtLocation(use));
   });
 }
 

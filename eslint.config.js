@@ -1,0 +1,41 @@
+// Lints this repository: the plugin with its own rules (from the built dist/, so run `npm run build`
+// first) plus eslint-plugin-eslint-plugin for rule metadata and tests.
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+import alloc from './dist/index.js';
+
+export default [
+  { ignores: ['dist/', 'node_modules/', 'examples/', 'tests/fixtures/', 'coverage/'] },
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  alloc.configs.all,
+  {
+    files: ['src/rules/**/*.ts'],
+    ...eslintPlugin.configs['rules-recommended'],
+    rules: {
+      ...eslintPlugin.configs['rules-recommended'].rules,
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Enforce|Require|Prefer) .+[^. ]$' }],
+    },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    ...eslintPlugin.configs['tests-recommended'],
+    rules: {
+      ...eslintPlugin.configs['tests-recommended'].rules,
+      'eslint-plugin/require-test-error-positions': 'error',
+    },
+  },
+  {
+    // The benchmark cases reproduce the anti-patterns on purpose.
+    files: ['bench/**/*.bench.ts'],
+    rules: { 'alloc/no-string-concat-in-loop': 'off' },
+  },
+];

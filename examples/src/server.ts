@@ -1,0 +1,28 @@
+// A small HTTP service: routes requests to the report export and the data transforms.
+import { createServer } from 'node:http';
+
+import { exportCsv } from './report.js';
+import { LineLog } from './log.js';
+import { summarize, type Order } from './transform.js';
+
+const orders: Order[] = [];
+const log = new LineLog();
+
+const server = createServer((request, response) => {
+  const started = Date.now();
+  if (request.url === '/orders.csv') {
+    response.setHeader('content-type', 'text/csv');
+    response.end(exportCsv(orders));
+  } else if (request.url === '/summary') {
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify(summarize(orders)));
+  } else {
+    response.statusCode = 404;
+    response.end(JSON.stringify({ error: 'not found' }));
+  }
+  log.write([`${request.method ?? 'GET'} ${request.url ?? '/'} ${Date.now() - started}ms`]);
+});
+
+export function start(port: number): void {
+  server.listen(port);
+}
