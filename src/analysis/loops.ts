@@ -237,10 +237,14 @@ function returnLeaves(statement: TSESTree.ReturnStatement, loop: Loop): boolean 
 function breakLeaves(statement: TSESTree.BreakStatement, block: TSESTree.Node, loop: Loop): boolean {
   if (loop.kind === 'callback') return false; // `break` cannot leave a callback
   if (statement.label) {
-    return (
-      loop.node.parent?.type === AST_NODE_TYPES.LabeledStatement &&
-      loop.node.parent.label.name === statement.label.name
-    );
+    // A labelled break leaves every loop inside the statement it names.
+    const name = statement.label.name;
+    for (let node: TSESTree.Node | undefined = statement.parent; node; node = node.parent) {
+      if (node.type === AST_NODE_TYPES.LabeledStatement && node.label.name === name) {
+        return contains(node, loop.node);
+      }
+    }
+    return false;
   }
   for (let node = block.parent; node && node !== loop.node; node = node.parent) {
     if (node.type === AST_NODE_TYPES.SwitchStatement || isLoopStatement(node)) return false;

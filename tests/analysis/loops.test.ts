@@ -69,7 +69,7 @@ describe('LoopAnalysis.enclosingLoops', () => {
 });
 
 describe('exitsLoopAfter', () => {
-  function exits(code: string): boolean {
+  function exits(code: string, which: 'innermost' | 'outermost' = 'outermost'): boolean {
     let result = false;
     withTypedContext(`${prelude}${code}`, (context, program) => {
       const analysis = getLoopAnalysis(context.sourceCode, () => true);
@@ -77,7 +77,7 @@ describe('exitsLoopAfter', () => {
         (call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'mark',
       )!;
       const loops = analysis.enclosingLoops(mark);
-      result = exitsLoopAfter(mark, loops.at(-1)!);
+      result = exitsLoopAfter(mark, which === 'innermost' ? loops[0]! : loops.at(-1)!);
     });
     return result;
   }
@@ -87,6 +87,9 @@ describe('exitsLoopAfter', () => {
     expect(exits('for (const x of xs) { if (x) throw mark(); }')).toBe(true);
     expect(exits('for (const x of xs) { if (x) { mark(); break; } }')).toBe(true);
     expect(exits('outer: for (const x of xs) { for (const y of xs) { mark(); break outer; } }')).toBe(true);
+    // …and a labelled break of an outer loop also leaves the inner one.
+    expect(exits('outer: for (const x of xs) { for (const y of xs) { mark(); break outer; } }', 'innermost')).toBe(true);
+    expect(exits('for (const x of xs) { inner: for (const y of xs) { mark(); break inner; } }', 'outermost')).toBe(false);
   });
 
   it('is false when the loop goes on', () => {

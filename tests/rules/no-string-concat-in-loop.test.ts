@@ -136,6 +136,28 @@ for (const part of parts) { let s = ''; s += part; console.log(s); }
 class A { buf = ''; run(parts: string[]) { for (const p of parts) { this.buf += p; } } }
 class B { buf = ''; read() { return this.buf.trim(); } }
 `,
+    // bigint and unknown accumulators are not strings.
+    `
+declare const parts: bigint[];
+let total = 0n;
+for (const part of parts) { total += part; if (total.toString().length > 3) break; }
+`,
+    `
+declare const parts: string[];
+let s: unknown = '';
+for (const part of parts) { s = (s as string) + part; console.log(s); }
+`,
+    // A labelled break out of the loop after the read.
+    `
+declare const rows: string[][];
+let s = '';
+outer: for (const row of rows) {
+  for (const cell of row) {
+    s += cell;
+    if (cell === '') { console.log(s.trim()); break outer; }
+  }
+}
+`,
     // A read after the loop.
     `
 declare const parts: string[];
@@ -315,6 +337,54 @@ for (let s = '', i = 0; i < 3; i++) {
 }
 `,
       errors: [flattening(4, 15, 16, 's', '`for` loop at line 2', '`s.padStart()`')],
+    },
+    // map and reduce callbacks on arrays; a read in a switch case.
+    {
+      code: `
+declare const parts: string[];
+let s = '';
+const lengths = parts.map((part) => { s += part; return s.lastIndexOf(','); });
+parts.reduce((count, part) => {
+  s += part;
+  switch (part) { case ';': return count + Number(s.at(-1) === ';'); default: return count; }
+}, 0);
+`,
+      errors: [
+        flattening(4, 57, 58, 's', '`map()` callback at line 4', '`s.lastIndexOf()`'),
+        flattening(7, 51, 52, 's', '`reduce()` callback at line 5', '`s.at()`'),
+      ],
+    },
+    // The inner loop reads what it grows; the outer loop resets it each iteration.
+    {
+      code: `
+declare const rows: string[][];
+let line = '';
+for (const row of rows) {
+  line = '';
+  for (const cell of row) {
+    line += cell;
+    if (line.startsWith('#')) continue;
+  }
+}
+`,
+      errors: [flattening(8, 9, 13, 'line', '`for…of` loop at line 6', '`line.startsWith()`')],
+    },
+    // A field appended in an arrow-function property and read through \`switch\`.
+    {
+      code: `
+class Lexer {
+  private text = '';
+  feed = (chunks: string[]): number => {
+    let tokens = 0;
+    for (const chunk of chunks) {
+      this.text += chunk;
+      switch (this.text) { case 'x': tokens++; }
+    }
+    return tokens;
+  };
+}
+`,
+      errors: [flattening(8, 15, 24, 'this.text', '`for…of` loop at line 6', '`switch (this.text)`')],
     },
     // checkPlainAppends reports each loop-carried append once per loop, with V8's figures.
     {
