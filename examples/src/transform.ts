@@ -44,3 +44,10 @@ export function groupKey(parts: readonly string[], known: ReadonlySet<string>): 
   }
   return key;
 }
+
+/** The ids of a page of orders, for the response's `links` section. */
+export function orderIds(orders: readonly Order[]): number[] {
+  const ids: number[] = [];
+  for (const order of orders) ids.push(order.id);
+  return ids;
+}

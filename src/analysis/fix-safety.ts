@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { forEachChild } from './ast.js';
+
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
 
@@ -104,4 +106,125 @@ function isExported(name: TSESTree.Node): boolean {
     if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.BlockStatement) return false;
   }
   return false;
+}
+
+/** Calls treated as free of side effects on program state (they read their arguments only). */
+const PURE_GLOBAL_CALLS = new Set(['Boolean', 'Number', 'String', 'isFinite', 'isNaN', 'parseFloat', 'parseInt']);
+
+/**
+ * The first node under `root` that may change program state or suspend: a call or `new` (except
+ * `Math.*` and the conversions in PURE_GLOBAL_CALLS), an assignment or update whose target is not a
+ * binding accepted by `isLocal`, `delete`, `await`, `yield`, a tagged template or `import()`. Property
+ * reads and template literals are assumed not to run code with side effects (getters and `toString`
+ * overrides that mutate state are out of scope, as in every linter). Functions nested in `root` are
+ * not entered: creating a closure changes nothing. `null` when nothing is found.
+ */
+export function findImpureNode(
+  root: TSESTree.Node,
+  isLocal: (identifier: TSESTree.Identifier) => boolean,
+): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return;
+      case AST_NODE_TYPES.CallExpression:
+        if (!isPureCall(node)) {
+          found = node;
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.YieldExpression:
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+      case AST_NODE_TYPES.ImportExpression:
+        found = node;
+        return;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (node.operator === 'delete') {
+          found = node;
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (!(node.left.type === AST_NODE_TYPES.Identifier && isLocal(node.left))) {
+          found = node;
+          return;
+        }
+        break;
+      case AST_NODE_TYPES.UpdateExpression:
+        if (!(node.argument.type === AST_NODE_TYPES.Identifier && isLocal(node.argument))) {
+          found = node;
+          return;
+        }
+        break;
+      default:
+        break;
+    }
+    forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+function isPureCall(call: TSESTree.CallExpression): boolean {
+  const { callee } = call;
+  if (callee.type === AST_NODE_TYPES.Identifier) return PURE_GLOBAL_CALLS.has(callee.name);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Math'
+  );
+}
+
+/**
+ * The first statement in `body` that can end an iteration of `loop` early or leave it: `return` and
+ * `throw` anywhere (outside nested functions), and `break`/`continue` that target `loop` (unlabelled
+ * ones not inside a nested loop or switch, or labelled with a label around `loop`). `null` if none.
+ */
+export function findEarlyExit(body: TSESTree.Node, loop: TSESTree.Node): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  const labels = new Set<string>();
+  for (let node = loop.parent; node?.type === AST_NODE_TYPES.LabeledStatement; node = node.parent) {
+    labels.add(node.label.name);
+  }
+  const visit = (node: TSESTree.Node, nested: { breakable: boolean; continuable: boolean }): void => {
+    if (found) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.ClassBody:
+        return;
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+        found = node;
+        return;
+      case AST_NODE_TYPES.BreakStatement:
+        if (node.label ? labels.has(node.label.name) : !nested.breakable) found = node;
+        return;
+      case AST_NODE_TYPES.ContinueStatement:
+        if (node.label ? labels.has(node.label.name) : !nested.continuable) found = node;
+        return;
+      default:
+        break;
+    }
+    const isLoop =
+      node.type === AST_NODE_TYPES.ForStatement ||
+      node.type === AST_NODE_TYPES.ForInStatement ||
+      node.type === AST_NODE_TYPES.ForOfStatement ||
+      node.type === AST_NODE_TYPES.WhileStatement ||
+      node.type === AST_NODE_TYPES.DoWhileStatement;
+    const inner = {
+      breakable: nested.breakable || isLoop || node.type === AST_NODE_TYPES.SwitchStatement,
+      continuable: nested.continuable || isLoop,
+    };
+    forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(body, { breakable: false, continuable: false });
+  return found;
 }

@@ -114,3 +114,34 @@ export function needsLeadingSemicolon(
   if (!previous) return false;
   return !(previous.value === ';' || previous.value === '{' || previous.value === '}');
 }
+
+/**
+ * A name from `candidates` (then `candidates[0]` with a number) that no binding visible at `node`
+ * and no identifier inside `region` uses, so inserting a declaration of it shadows and captures nothing.
+ */
+export function getFreeName(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  region: TSESTree.Node,
+  candidates: readonly string[],
+): string {
+  const taken = new Set<string>();
+  for (let scope: ReturnType<SourceCode['getScope']> | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+    for (const variable of scope.variables) taken.add(variable.name);
+    for (const reference of scope.through) taken.add(reference.identifier.name);
+  }
+  for (const token of sourceCode.getTokens(region)) {
+    if (token.type === 'Identifier') taken.add(token.value);
+  }
+  for (const name of candidates) if (!taken.has(name)) return name;
+  for (let suffix = 2; ; suffix++) {
+    const name = `${candidates[0]}${suffix}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** The whitespace that starts the line `node` starts on. */
+export function getIndent(sourceCode: SourceCode, node: TSESTree.Node): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/u.exec(line)![0];
+}

@@ -6,6 +6,15 @@ export const BENCH_FIGURES = {
   "no-string-concat-in-loop.lastCharSlowdown1k": "22×",
   "no-string-concat-in-loop.pushJoinSlowdown": "1.32–1.83×",
   "node": "20.20.2",
+  "prefer-presized-array.arrayFromTime": "1.89–9.04×",
+  "prefer-presized-array.arrayMapEndToEnd": "0.7–0.86×",
+  "prefer-presized-array.arrayMapTime": "0.29–0.64×",
+  "prefer-presized-array.arrayPresizedEndToEnd": "0.57–0.83×",
+  "prefer-presized-array.countedPresizedEndToEnd": "0.41–0.51×",
+  "prefer-presized-array.mapPresizedEndToEnd": "0.59–0.87×",
+  "prefer-presized-array.setPresizedEndToEnd": "0.49–0.71×",
+  "prefer-presized-array.setSpreadEndToEnd": "0.92–1.19×",
+  "prefer-presized-array.typedPresizedEndToEnd": "0.68–0.98×",
   "v8": "11.3.244.8-node.38",
 } as const;
 

@@ -23,6 +23,21 @@ const REPORT_TS = `export function render(rows: string[][]): string {
 }
 `;
 
+const IDS_TS = `export function ids(rows: readonly { id: number }[]): number[] {
+  const out: number[] = [];
+  for (const row of rows) out.push(row.id);
+  return out;
+}
+`;
+
+const IDS_FIXED_TS = `export function ids(rows: readonly { id: number }[]): number[] {
+  const out: number[] = new Array(rows.length);
+  let i = 0;
+  for (const row of rows) out[i++] = row.id;
+  return out;
+}
+`;
+
 const UNTYPED_JS = `let s = '';
 for (const p of ['a']) { s += p; s.trim(); }
 `;
@@ -68,6 +83,7 @@ beforeAll(() => {
   writeFileSync(path.join(project, 'eslint.config.js'), CONFIG);
   writeFileSync(path.join(project, 'src/report.ts'), REPORT_TS);
   writeFileSync(path.join(project, 'src/consumer.ts'), CONSUMER_TS);
+  writeFileSync(path.join(project, 'src/ids.ts'), IDS_TS);
   writeFileSync(path.join(project, 'strict/plain.ts'), "export function csv(rows: string[]): string {\n  let s = '';\n  for (const row of rows) s += row;\n  return s;\n}\n");
   writeFileSync(path.join(project, 'untyped/legacy.js'), UNTYPED_JS);
 });
@@ -104,10 +120,19 @@ describe.each([
 
   it('explains, without crashing, when a file has no type information', async () => {
     const [result] = await lint(['untyped/legacy.js']);
+    // One sentence per type-aware rule, at the top of the file.
     expect(result!.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual([
       ['alloc/no-string-concat-in-loop', 1, expect.stringContaining('projectService: true')],
+      ['alloc/prefer-presized-array', 1, expect.stringContaining('projectService: true')],
     ]);
     expect(result!.fatalErrorCount).toBe(0);
+  });
+
+  it('applies the presized-array autofix with --fix (in memory)', async () => {
+    const { ESLint } = (await import(packageName)) as typeof import('eslint');
+    const [result] = await new ESLint({ cwd: project, fix: true }).lintFiles(['src/ids.ts']);
+    expect(result!.output).toBe(IDS_FIXED_TS);
+    expect(result!.messages).toEqual([]);
   });
 
   it('changes nothing with --fix where no fix is offered', async () => {

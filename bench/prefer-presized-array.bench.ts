@@ -1,0 +1,247 @@
+import type { BenchCase, SuiteResults } from './harness.js';
+import { defineBench, ratioRange } from './harness.js';
+
+const SIZES = [10, 1_000, 100_000];
+
+const f = (x: number): number => x * 2 + 1;
+
+function numbers(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => i);
+}
+
+/** A typical later use of the built array: one `for…of` pass and one indexed sum. */
+function use(out: number[]): number {
+  let total = 0;
+  for (const x of out) total += x;
+  for (let i = 0; i < out.length; i++) total += out[i]!;
+  return total;
+}
+
+type Builders = Record<string, { label: string; build: (n: number) => () => number[] }>;
+
+/** Two groups per source: building only, and building plus a typical later use (end to end). */
+function groupsFor(id: string, title: string, builders: Builders, baseline: string) {
+  const cases = (endToEnd: boolean): BenchCase[] =>
+    Object.entries(builders).map(([caseId, { build, label }]) => ({
+      id: caseId,
+      label: endToEnd ? `${label}, then used` : label,
+      prepare: (n: number) => {
+        const op = build(n);
+        return endToEnd ? () => use(op()) : op;
+      },
+    }));
+  return [
+    { baseline, cases: cases(false), id, sizes: SIZES, title: `${title}: building` },
+    { baseline, cases: cases(true), id: `${id}-end-to-end`, sizes: SIZES, title: `${title}: building, then a for…of pass and an indexed sum` },
+  ];
+}
+
+export default defineBench({
+  rule: 'prefer-presized-array',
+  groups: [
+    ...groupsFor(
+      'array',
+      'From an Array',
+      {
+        'push-loop': {
+          label: '`for (const x of src) out.push(f(x))`',
+          build: (n) => {
+            const src = numbers(n);
+            return () => {
+              const out: number[] = [];
+              for (const x of src) out.push(f(x));
+              return out;
+            };
+          },
+        },
+        map: {
+          label: '`src.map((x) => f(x))`',
+          build: (n) => {
+            const src = numbers(n);
+            return () => src.map((x) => f(x));
+          },
+        },
+        presized: {
+          label: '`new Array(src.length)` filled by a counter (the autofix)',
+          build: (n) => {
+            const src = numbers(n);
+            return () => {
+              const out = new Array<number>(src.length);
+              let i = 0;
+              for (const x of src) out[i++] = f(x);
+              return out;
+            };
+          },
+        },
+        'array-from': {
+          label: '`Array.from(src, (x) => f(x))`',
+          build: (n) => {
+            const src = numbers(n);
+            return () => Array.from(src, (x) => f(x));
+          },
+        },
+      },
+      'push-loop',
+    ),
+    ...groupsFor(
+      'typed-array',
+      'From a Float64Array',
+      {
+        'push-loop': {
+          label: '`for (const x of typed) out.push(f(x))`',
+          build: (n) => {
+            const src = Float64Array.from(numbers(n));
+            return () => {
+              const out: number[] = [];
+              for (const x of src) out.push(f(x));
+              return out;
+            };
+          },
+        },
+        presized: {
+          label: '`new Array(typed.length)` filled by a counter (the autofix)',
+          build: (n) => {
+            const src = Float64Array.from(numbers(n));
+            return () => {
+              const out = new Array<number>(src.length);
+              let i = 0;
+              for (const x of src) out[i++] = f(x);
+              return out;
+            };
+          },
+        },
+        'array-from': {
+          label: '`Array.from(typed, (x) => f(x))`',
+          build: (n) => {
+            const src = Float64Array.from(numbers(n));
+            return () => Array.from(src, (x) => f(x));
+          },
+        },
+      },
+      'push-loop',
+    ),
+    ...groupsFor(
+      'set',
+      'From a Set',
+      {
+        'push-loop': {
+          label: '`for (const x of set) out.push(f(x))`',
+          build: (n) => {
+            const src = new Set(numbers(n));
+            return () => {
+              const out: number[] = [];
+              for (const x of src) out.push(f(x));
+              return out;
+            };
+          },
+        },
+        'spread-map': {
+          label: '`[...set].map((x) => f(x))`',
+          build: (n) => {
+            const src = new Set(numbers(n));
+            return () => [...src].map((x) => f(x));
+          },
+        },
+        presized: {
+          label: '`new Array(set.size)` filled by a counter (the autofix)',
+          build: (n) => {
+            const src = new Set(numbers(n));
+            return () => {
+              const out = new Array<number>(src.size);
+              let i = 0;
+              for (const x of src) out[i++] = f(x);
+              return out;
+            };
+          },
+        },
+        'array-from': {
+          label: '`Array.from(set, (x) => f(x))`',
+          build: (n) => {
+            const src = new Set(numbers(n));
+            return () => Array.from(src, (x) => f(x));
+          },
+        },
+      },
+      'push-loop',
+    ),
+    ...groupsFor(
+      'map-values',
+      "From a Map's values()",
+      {
+        'push-loop': {
+          label: '`for (const v of map.values()) out.push(f(v))`',
+          build: (n) => {
+            const src = new Map(numbers(n).map((i) => [`k${i}`, i]));
+            return () => {
+              const out: number[] = [];
+              for (const v of src.values()) out.push(f(v));
+              return out;
+            };
+          },
+        },
+        'spread-map': {
+          label: '`[...map.values()].map((v) => f(v))`',
+          build: (n) => {
+            const src = new Map(numbers(n).map((i) => [`k${i}`, i]));
+            return () => [...src.values()].map((v) => f(v));
+          },
+        },
+        presized: {
+          label: '`new Array(map.size)` filled by a counter (the autofix)',
+          build: (n) => {
+            const src = new Map(numbers(n).map((i) => [`k${i}`, i]));
+            return () => {
+              const out = new Array<number>(src.size);
+              let i = 0;
+              for (const v of src.values()) out[i++] = f(v);
+              return out;
+            };
+          },
+        },
+      },
+      'push-loop',
+    ),
+    ...groupsFor(
+      'counted',
+      'A counted range',
+      {
+        'push-loop': {
+          label: '`for (let i = 0; i < n; i++) out.push(f(i))`',
+          build: (n) => () => {
+            const out: number[] = [];
+            for (let i = 0; i < n; i++) out.push(f(i));
+            return out;
+          },
+        },
+        presized: {
+          label: '`new Array(n)` filled by index (the autofix)',
+          build: (n) => () => {
+            const out = new Array<number>(n);
+            for (let i = 0; i < n; i++) out[i] = f(i);
+            return out;
+          },
+        },
+        'array-from': {
+          label: '`Array.from({ length: n }, (_, i) => f(i))`',
+          build: (n) => () => Array.from({ length: n }, (_, i) => f(i)),
+        },
+      },
+      'push-loop',
+    ),
+  ],
+  figures: {
+    arrayMapTime: (r) => range(r, 'array', 'map'),
+    arrayFromTime: (r) => range(r, 'array', 'array-from'),
+    arrayPresizedEndToEnd: (r) => range(r, 'array-end-to-end', 'presized'),
+    arrayMapEndToEnd: (r) => range(r, 'array-end-to-end', 'map'),
+    setSpreadEndToEnd: (r) => range(r, 'set-end-to-end', 'spread-map'),
+    setPresizedEndToEnd: (r) => range(r, 'set-end-to-end', 'presized'),
+    mapPresizedEndToEnd: (r) => range(r, 'map-values-end-to-end', 'presized'),
+    countedPresizedEndToEnd: (r) => range(r, 'counted-end-to-end', 'presized'),
+    typedPresizedEndToEnd: (r) => range(r, 'typed-array-end-to-end', 'presized'),
+  },
+});
+
+function range(results: SuiteResults, group: string, caseId: string): string {
+  return ratioRange(Object.values(results[group]!).map((row) => row[caseId]!.timeRatio));
+}

@@ -1,0 +1,36 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** Calls `visit` on each direct child node of `node` (not on `parent`). */
+export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent' || !value || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const child of value) if (isNode(child)) visit(child);
+    } else if (isNode(value)) {
+      visit(value);
+    }
+  }
+}
+
+/** The first node in `root`'s subtree (itself included) that `test` accepts, skipping what `skip` rejects. */
+export function findNode(
+  root: TSESTree.Node,
+  test: (node: TSESTree.Node) => boolean,
+  skip: (node: TSESTree.Node) => boolean = () => false,
+): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || (node !== root && skip(node))) return;
+    if (test(node)) {
+      found = node;
+      return;
+    }
+    forEachChild(node, visit);
+  };
+  visit(root);
+  return found;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

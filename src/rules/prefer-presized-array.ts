@@ -1,0 +1,636 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { findEarlyExit, findEscape, findImpureNode } from '../analysis/fix-safety.js';
+import { findNode } from '../analysis/ast.js';
+import { contains, getStaticPropertyName, isFunction } from '../analysis/loops.js';
+import type { SizedCollectionKind } from '../analysis/types.js';
+import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
+import { getFreeName, hasCommentsInside } from '../fixers/index.js';
+import { figure } from '../generated/bench-figures.js';
+import { createRule } from '../util/create-rule.js';
+import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+
+export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean }];
+export type MessageIds =
+  | 'presize'
+  | 'presizeWithExit'
+  | 'requiresTypeInformation'
+  | 'suggestMap'
+  | 'suggestPresize';
+
+type Variable = TSESLint.Scope.Variable;
+type SourceKind = SizedCollectionKind | 'counted';
+
+/** A loop that pushes one element per iteration into an array declared empty just for it. */
+interface Candidate {
+  /** The loop statement, or the `forEach` call's statement. */
+  statement: TSESTree.Statement;
+  /** The loop or the forEach callback: the region that repeats. */
+  loop: TSESTree.Node;
+  /** Statements executed per iteration. */
+  body: TSESTree.Node;
+  push: TSESTree.CallExpression & { callee: TSESTree.MemberExpression; arguments: [TSESTree.Expression] };
+  out: Variable;
+  declaration: TSESTree.VariableDeclaration & { declarations: [TSESTree.VariableDeclarator] };
+  /** The empty-array initializer, inside any `as T[]`. */
+  init: TSESTree.Expression;
+  kind: SourceKind;
+  /** Source text of the size: `src.length`, `set.size`, `n`. */
+  size: string;
+  /** For counted loops, the loop variable (the fix writes `out[i] = …`). */
+  index?: TSESTree.Identifier;
+  /** Whether the size is provably a non-negative integer (`.length`, `.size`, an integer literal). */
+  sizeIsLength: boolean;
+}
+
+const FIGURE_BY_KIND = {
+  array: 'prefer-presized-array.arrayPresizedEndToEnd',
+  counted: 'prefer-presized-array.countedPresizedEndToEnd',
+  map: 'prefer-presized-array.mapPresizedEndToEnd',
+  set: 'prefer-presized-array.setPresizedEndToEnd',
+  tuple: 'prefer-presized-array.arrayPresizedEndToEnd',
+  'typed-array': 'prefer-presized-array.typedPresizedEndToEnd',
+} as const;
+
+const TYPE_KEYWORDS = new Set([
+  'bigint', 'boolean', 'false', 'keyof', 'never', 'null', 'number', 'object', 'readonly', 'string',
+  'symbol', 'true', 'typeof', 'undefined', 'unique', 'unknown', 'void',
+]);
+
+/** "element of the array `src`", "iteration of the counted loop". */
+function describeUnit(kind: SourceKind, source: string): string {
+  switch (kind) {
+    case 'counted':
+      return 'iteration of the counted loop';
+    case 'map':
+      return `entry of the Map \`${source}\``;
+    case 'set':
+      return `element of the Set \`${source}\``;
+    case 'typed-array':
+      return `element of the typed array \`${source}\``;
+    default:
+      return `element of the ${kind} \`${source}\``;
+  }
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-presized-array',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Prefer allocating an array once at its final size over growing it by `push` from a source whose size is known',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      presize:
+        '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate it once with `new Array({{size}})` and fill it by index ({{figure}} of the push loop\'s time, later reads included, measured on Node {{node}}).',
+      presizeWithExit:
+        '`{{name}}` grows by one `push` per {{unit}}, whose count (`{{size}}`) is known, but the loop can end early: if it usually runs to the end, allocate `new Array({{size}})`, fill it by index and set `{{name}}.length` to the count after the loop.',
+      // Reported by getTypeServices() when the file has no type information.
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      suggestMap: 'Build `{{name}}` with `{{source}}.map(…)` (for a sparse array, `map` keeps the holes and skips the callback for them).',
+      suggestPresize:
+        'Allocate `{{name}}` with `new Array({{size}})` and fill it by index ({{reason}}).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          forLoops: {
+            type: 'boolean',
+            description: 'Check counted loops: `for (let i = 0; i < n; i++) out.push(…)`.',
+          },
+          rangeLoops: {
+            type: 'boolean',
+            description: 'Check `for…of` loops over sized collections and `array.forEach(…)` callbacks.',
+          },
+          simple: {
+            type: 'boolean',
+            description:
+              'Skip loops that can end early (`break`, `continue`, `return`, `throw`). When `false`, such loops are reported without a fix.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ forLoops: true, rangeLoops: true, simple: true }],
+  },
+  create(context, [{ forLoops, rangeLoops, simple }]) {
+    const maybeServices = getTypeServices(context);
+    if (!maybeServices) return {};
+    const services = maybeServices;
+    const { program } = services;
+    const checker = program.getTypeChecker();
+    const { sourceCode } = context;
+
+    /** The variable pushed to by `statement` (`out.push(x)` with one plain argument), if any. */
+    function asPush(statement: TSESTree.Node | undefined): Candidate['push'] | null {
+      if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+      const call = statement.expression;
+      if (
+        call.type !== AST_NODE_TYPES.CallExpression ||
+        call.optional ||
+        call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+        call.callee.optional ||
+        call.callee.object.type !== AST_NODE_TYPES.Identifier ||
+        getStaticPropertyName(call.callee) !== 'push' ||
+        call.arguments.length !== 1 ||
+        call.arguments[0]!.type === AST_NODE_TYPES.SpreadElement
+      ) {
+        return null;
+      }
+      return call as Candidate['push'];
+    }
+
+    /**
+     * Finds the one unconditional `out.push(x)` among the loop body's statements, where `out` is
+     * declared empty right before the loop (no reference in between) and referenced nowhere else in
+     * the loop.
+     */
+    function findPush(
+      statements: readonly TSESTree.Node[],
+      statement: TSESTree.Statement,
+      loop: TSESTree.Node,
+    ): Pick<Candidate, 'declaration' | 'init' | 'out' | 'push'> | null {
+      const pushes = statements.map(asPush).filter((push) => push !== null);
+      if (pushes.length !== 1) return null;
+      const push = pushes[0]!;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(push), push.callee.object as TSESTree.Identifier);
+      const def = variable?.defs[0];
+      if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
+      const declaration = def.parent as TSESTree.VariableDeclaration;
+      if (declaration.declarations.length !== 1 || !def.node.init || contains(loop, declaration)) return null;
+      const init = unwrapAssertions(def.node.init);
+      if (!isEmptyArray(init)) return null;
+      // The array must be untouched between its declaration and the loop, and only pushed to inside it.
+      for (const reference of variable.references) {
+        const at = reference.identifier.range[0];
+        if (reference.init) continue;
+        if (at > declaration.range[1] && at < statement.range[0]) return null;
+        if (contains(loop, reference.identifier) && reference.identifier !== push.callee.object) return null;
+      }
+      return { declaration: declaration as Candidate['declaration'], init, out: variable, push };
+    }
+
+    function isStableSource(node: TSESTree.Node, loop: TSESTree.Node): boolean {
+      // An identifier or `this.a.b` chain: evaluating it twice gives the same object, unless written
+      // inside the loop.
+      if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Literal) return true;
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        return !variable || !variable.references.some((r) => r.isWrite() && contains(loop, r.identifier));
+      }
+      return (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        !node.computed &&
+        !node.optional &&
+        isStableSource(node.object, loop)
+      );
+    }
+
+    /**
+     * Reports a candidate. `allowPresize` is false for `forEach`, which skips holes: for a sparse
+     * source a presized array would keep trailing holes, so only the `map` suggestion (which keeps
+     * holes where they were) is offered there, never an autofix.
+     */
+    function report(candidate: Candidate, source: string, mapText: string | null, allowPresize: boolean): void {
+      const { out, push, kind, size } = candidate;
+      const exit = findEarlyExit(candidate.body, candidate.loop);
+      if (exit && simple) return;
+      const data = {
+        figure: figure(FIGURE_BY_KIND[kind]),
+        name: out.name,
+        node: figure('node'),
+        size,
+        unit: describeUnit(kind, source),
+      };
+      if (exit) {
+        context.report({ data, messageId: 'presizeWithExit', node: push });
+        return;
+      }
+      const decision: Decision = allowPresize ? decideFix(candidate) : { fix: 'none', reason: '`forEach` skips holes' };
+      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      if (decision.fix === 'suggest') {
+        suggestions.push({
+          data: { name: out.name, reason: decision.reason, size },
+          fix: decision.apply,
+          messageId: 'suggestPresize',
+        });
+      }
+      if (mapText !== null) {
+        const text = mapText;
+        suggestions.push({
+          data: { name: out.name, source },
+          fix: (fixer) => fixer.replaceTextRange([candidate.declaration.range[0], candidate.statement.range[1]], text),
+          messageId: 'suggestMap',
+        });
+      }
+      context.report({
+        data,
+        fix: decision.fix === 'fix' ? decision.apply : null,
+        messageId: 'presize',
+        node: push,
+        suggest: suggestions,
+      });
+    }
+
+    type Decision =
+      | { fix: 'fix' | 'suggest'; apply: TSESLint.ReportFixFunction; reason: string }
+      | { fix: 'none'; reason: string };
+
+    /**
+     * Whether the presized rewrite is an autofix, a suggestion, or not offered. Each refusal names its
+     * reason (shown in the suggestion's title).
+     */
+    function decideFix(candidate: Candidate): Decision {
+      const { declaration, statement, push, out, loop, body } = candidate;
+      // Structural limits: without them there is no single rewrite to offer at all.
+      const next = nextStatement(declaration);
+      if (next !== statement && next !== statement.parent) {
+        return { fix: 'none', reason: 'the declaration does not directly precede the loop' };
+      }
+      if (declaration.kind === 'var' || declaration.declare) return { fix: 'none', reason: '`var` declaration' };
+      const typeArgument = elementTypeText(candidate);
+      if (typeArgument === null) return { fix: 'none', reason: "the element type can't be written out" };
+      if (
+        hasCommentsInside(sourceCode, [push.range[0], push.arguments[0].range[0]]) ||
+        hasCommentsInside(sourceCode, [push.arguments[0].range[1], push.range[1]]) ||
+        hasCommentsInside(sourceCode, candidate.init.range)
+      ) {
+        return { fix: 'none', reason: 'comments would be lost' };
+      }
+      const apply = buildPresizeFix(candidate, typeArgument);
+
+      // The rewrite keeps behaviour only if (1) nothing can observe `out` half-built: it does not
+      // escape (so an exception leaves no one holding it) and is not read in a `catch`/`finally`; and
+      // (2) the loop runs exactly `size` times: the body cannot change the source, which holds when it
+      // makes no calls and writes only its own locals. Anything else is a suggestion.
+      const escape = findEscape(out);
+      if (escape?.kind === 'captured' || escape?.kind === 'exported') {
+        return { apply, fix: 'suggest', reason: `\`${out.name}\` is ${escape.kind === 'captured' ? 'used by a closure' : 'exported'}` };
+      }
+      if (isInsideTry(statement)) {
+        return { apply, fix: 'suggest', reason: 'an exception inside `try` could expose the half-filled array' };
+      }
+      const isLocal = (identifier: TSESTree.Identifier) => isDeclaredIn(identifier, loop);
+      // The push itself is the one call allowed: what matters is what its argument and the rest do.
+      const impure =
+        findImpureNode(push.arguments[0], isLocal) ??
+        bodyStatements(body)
+          .filter((statement) => statement !== push.parent && statement !== push)
+          .map((statement) => findImpureNode(statement, isLocal))
+          .find((node) => node !== null) ??
+        null;
+      if (impure) {
+        return {
+          apply,
+          fix: 'suggest',
+          reason: `check that \`${shorten(sourceCode.getText(impure))}\` does not change the source's size`,
+        };
+      }
+      if (!candidate.sizeIsLength) {
+        return { apply, fix: 'suggest', reason: `\`new Array(${candidate.size})\` throws unless it is a non-negative integer` };
+      }
+      return { apply, fix: 'fix', reason: '' };
+    }
+
+    /**
+     * `const out: T[] = []` + loop → `const out: T[] = new Array(size)` + index writes. For `for…of`
+     * a counter is declared just before the loop; counted loops reuse their index.
+     */
+    function buildPresizeFix(candidate: Candidate, typeArgument: string): TSESLint.ReportFixFunction {
+      const { init, push, statement, index, size } = candidate;
+      const argumentRange: TSESTree.Range = [push.arguments[0].range[0], push.arguments[0].range[1]];
+      const argumentText = sourceCode.text.slice(...argumentRange);
+      const needsParens = push.arguments[0].type === AST_NODE_TYPES.SequenceExpression;
+      const value = needsParens ? `(${argumentText})` : argumentText;
+      const outName = candidate.out.name;
+      return (fixer) => {
+        const fixes = [fixer.replaceText(init, `new Array${typeArgument}(${size})`)];
+        if (index) {
+          fixes.push(fixer.replaceText(push, `${outName}[${index.name}] = ${value}`));
+        } else {
+          const counter = getFreeName(sourceCode, statement, statement, ['i', 'index', 'idx']);
+          const anchor = statement.parent?.type === AST_NODE_TYPES.LabeledStatement ? statement.parent : statement;
+          const indent = /^\s*/u.exec(sourceCode.lines[anchor.loc.start.line - 1] ?? '')![0];
+          fixes.push(fixer.insertTextBefore(anchor, `let ${counter} = 0;\n${indent}`));
+          fixes.push(fixer.replaceText(push, `${outName}[${counter}++] = ${value}`));
+        }
+        return fixes;
+      };
+    }
+
+    /**
+     * `<T>` for `new Array<T>(n)` when the declaration has no type annotation (so the array keeps its
+     * element type instead of becoming `any[]`), `''` when it has one. `null` when the type's text
+     * would not compile at the declaration: `any`, `import(…)`, truncated, or naming a type that is
+     * not in scope there.
+     */
+    function elementTypeText(candidate: Candidate): string | null {
+      const declarator = candidate.declaration.declarations[0];
+      if (declarator.id.typeAnnotation || candidate.init !== declarator.init) return '';
+      const type = checker.getBaseTypeOfLiteralType(services.getTypeAtLocation(candidate.push.arguments[0]));
+      const text = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
+      if (/\bimport\(|\.\.\.|\bany\b/u.test(text)) return null;
+      const location = services.esTreeNodeToTSNodeMap.get(candidate.declaration);
+      let inScope: Set<string> | undefined;
+      for (const match of text.matchAll(/([A-Za-z_$][\w$]*)(\??:)?/gu)) {
+        const name = match[1]!;
+        if (match[2] || TYPE_KEYWORDS.has(name)) continue; // a property name, or a keyword
+        inScope ??= new Set(checker.getSymbolsInScope(location, ts.SymbolFlags.Type).map((symbol) => symbol.name));
+        if (!inScope.has(name)) return null;
+      }
+      return `<${text}>`;
+    }
+
+    /** `const out = src.map((x) => …)` text for an Array source, or `null` when not mechanical. */
+    function mapRewrite(candidate: Candidate, sourceText: string, params: string, statements: readonly TSESTree.Node[]): string | null {
+      const { declaration, push, statement } = candidate;
+      if (nextStatement(declaration) !== statement) return null;
+      if (sourceCode.getAllComments().some((c) => c.range[0] >= declaration.range[0] && c.range[1] <= statement.range[1])) {
+        return null;
+      }
+      const before = statements.slice(0, -1);
+      if (statements.at(-1) !== push.parent) return null;
+      if (!before.every((s) => s.type === AST_NODE_TYPES.VariableDeclaration && s.kind === 'const')) return null;
+      if (hasAwaitOrYield(candidate.body)) return null;
+      const declarator = declaration.declarations[0];
+      const head = `${declaration.kind} ${sourceCode.getText(declarator.id)} = ${sourceText}.map((${params}) => `;
+      const value = sourceCode.getText(push.arguments[0]);
+      if (before.length === 0) {
+        return `${head}${push.arguments[0].type === AST_NODE_TYPES.ObjectExpression ? `(${value})` : value});`;
+      }
+      const indent = /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? '')![0];
+      const lines = before.map((s) => `${indent}  ${sourceCode.getText(s)}`);
+      return `${head}{\n${lines.join('\n')}\n${indent}  return ${value};\n${indent}});`;
+    }
+
+    function bodyStatements(body: TSESTree.Node): readonly TSESTree.Node[] {
+      return body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+    }
+
+    return {
+      ForOfStatement(node): void {
+        if (!rangeLoops || node.await) return;
+        const statements = bodyStatements(node.body);
+        const found = findPush(statements, node, node);
+        if (!found) return;
+        // The source's size: a sized built-in, or keys()/values()/entries() of a Map or Set.
+        let collection: TSESTree.Expression = node.right;
+        let kind = getSizedCollectionKind(program, services.getTypeAtLocation(node.right));
+        if (
+          kind === null &&
+          node.right.type === AST_NODE_TYPES.CallExpression &&
+          node.right.arguments.length === 0 &&
+          node.right.callee.type === AST_NODE_TYPES.MemberExpression &&
+          ['entries', 'keys', 'values'].includes(getStaticPropertyName(node.right.callee) ?? '')
+        ) {
+          collection = node.right.callee.object;
+          const receiverKind = getSizedCollectionKind(program, services.getTypeAtLocation(collection));
+          kind = receiverKind === 'map' || receiverKind === 'set' ? receiverKind : null;
+        }
+        if (kind === null || !isStableSource(collection, node)) return;
+        const source = sourceCode.getText(collection);
+        const candidate: Candidate = {
+          ...found,
+          body: node.body,
+          kind,
+          loop: node,
+          size: `${source}.${kind === 'map' || kind === 'set' ? 'size' : 'length'}`,
+          sizeIsLength: true,
+          statement: node,
+        };
+        let mapText: string | null = null;
+        if (
+          (kind === 'array' || kind === 'tuple') &&
+          collection === node.right &&
+          node.left.type === AST_NODE_TYPES.VariableDeclaration &&
+          node.left.kind !== 'var'
+        ) {
+          mapText = mapRewrite(candidate, source, sourceCode.getText(node.left.declarations[0]!.id), statements);
+        }
+        report(candidate, source, mapText, true);
+      },
+      ForStatement(node): void {
+        if (!forLoops) return;
+        const counted = asCountedLoop(node);
+        if (!counted) return;
+        const statements = bodyStatements(node.body);
+        const found = findPush(statements, node, node);
+        if (!found) return;
+        const { bound, index } = counted;
+        if (!isStableSource(bound.type === AST_NODE_TYPES.MemberExpression ? bound.object : bound, node)) return;
+        if (!isNumberType(bound)) return;
+        const candidate: Candidate = {
+          ...found,
+          body: node.body,
+          index,
+          kind: 'counted',
+          loop: node,
+          size: sourceCode.getText(bound),
+          sizeIsLength: isLengthLike(bound),
+          statement: node,
+        };
+        report(candidate, sourceCode.getText(bound), null, true);
+      },
+      'CallExpression[callee.type="MemberExpression"][arguments.length=1]'(node: TSESTree.CallExpression): void {
+        if (!rangeLoops || node.parent.type !== AST_NODE_TYPES.ExpressionStatement) return;
+        const callee = node.callee as TSESTree.MemberExpression;
+        if (getStaticPropertyName(callee) !== 'forEach') return;
+        const callback = node.arguments[0]!;
+        if (
+          (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+            callback.type !== AST_NODE_TYPES.FunctionExpression) ||
+          callback.async ||
+          callback.generator
+        ) {
+          return;
+        }
+        const statements = callback.body.type === AST_NODE_TYPES.BlockStatement ? callback.body.body : [callback.body];
+        // An expression body `(x) => out.push(f(x))` is the push itself.
+        const pushStatements = callback.body.type === AST_NODE_TYPES.BlockStatement ? statements : [{ expression: callback.body, type: AST_NODE_TYPES.ExpressionStatement } as TSESTree.ExpressionStatement];
+        const found = findPush(pushStatements, node.parent, callback);
+        if (!found) return;
+        if (!isArrayOrTupleType(program, services.getTypeAtLocation(callee.object))) return;
+        if (!isStableSource(callee.object, callback)) return;
+        const source = sourceCode.getText(callee.object);
+        const candidate: Candidate = {
+          ...found,
+          body: callback.body,
+          kind: 'array',
+          loop: callback,
+          size: `${source}.length`,
+          sizeIsLength: true,
+          statement: node.parent,
+        };
+        const params = callback.params.map((p) => sourceCode.getText(p)).join(', ');
+        const mapText =
+          callback.type === AST_NODE_TYPES.ArrowFunctionExpression || !usesThisOrArguments(callback)
+            ? mapRewrite(candidate, source, params, callback.body.type === AST_NODE_TYPES.BlockStatement ? statements : [found.push.parent])
+            : null;
+        report(candidate, source, mapText, false);
+      },
+    };
+
+    function isNumberType(node: TSESTree.Node): boolean {
+      const type = services.getTypeAtLocation(node);
+      return (type.flags & ts.TypeFlags.NumberLike) !== 0;
+    }
+
+    /** `x.length` of an array, typed array or string, `x.size` of a Set or Map, or an integer literal. */
+    function isLengthLike(bound: TSESTree.Expression): boolean {
+      if (bound.type === AST_NODE_TYPES.Literal) {
+        return typeof bound.value === 'number' && Number.isInteger(bound.value) && bound.value >= 0;
+      }
+      if (bound.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const name = getStaticPropertyName(bound);
+      const objectType = services.getTypeAtLocation(bound.object);
+      const kind = getSizedCollectionKind(program, objectType);
+      if (name === 'length') {
+        return kind === 'array' || kind === 'tuple' || kind === 'typed-array' || (objectType.flags & ts.TypeFlags.StringLike) !== 0;
+      }
+      return name === 'size' && (kind === 'map' || kind === 'set');
+    }
+  },
+});
+
+/** `for (let i = 0; i < bound; i++)` with `i` not written in the body: the index and the bound. */
+function asCountedLoop(node: TSESTree.ForStatement): { bound: TSESTree.Expression; index: TSESTree.Identifier } | null {
+  const { init, test, update } = node;
+  if (
+    init?.type !== AST_NODE_TYPES.VariableDeclaration ||
+    init.kind === 'var' ||
+    init.declarations.length !== 1 ||
+    init.declarations[0]!.id.type !== AST_NODE_TYPES.Identifier ||
+    init.declarations[0]!.init?.type !== AST_NODE_TYPES.Literal ||
+    init.declarations[0]!.init.value !== 0
+  ) {
+    return null;
+  }
+  const index = init.declarations[0]!.id;
+  const isIndex = (n: TSESTree.Node | null | undefined) => n?.type === AST_NODE_TYPES.Identifier && n.name === index.name;
+  let bound: TSESTree.Expression | null = null;
+  if (test?.type === AST_NODE_TYPES.BinaryExpression && test.operator === '<' && isIndex(test.left)) bound = test.right as TSESTree.Expression;
+  if (test?.type === AST_NODE_TYPES.BinaryExpression && test.operator === '>' && isIndex(test.right)) bound = test.left as TSESTree.Expression;
+  if (!bound || !(bound.type === AST_NODE_TYPES.Identifier || bound.type === AST_NODE_TYPES.Literal || (bound.type === AST_NODE_TYPES.MemberExpression && !bound.computed))) {
+    return null;
+  }
+  const stepsByOne =
+    (update?.type === AST_NODE_TYPES.UpdateExpression && update.operator === '++' && isIndex(update.argument)) ||
+    (update?.type === AST_NODE_TYPES.AssignmentExpression &&
+      update.operator === '+=' &&
+      isIndex(update.left) &&
+      update.right.type === AST_NODE_TYPES.Literal &&
+      update.right.value === 1);
+  if (!stepsByOne || writesIdentifier(node.body, index.name)) return null;
+  return { bound, index };
+}
+
+function writesIdentifier(root: TSESTree.Node, name: string): boolean {
+  return (
+    findNode(
+      root,
+      (node) =>
+        (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) ||
+        (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === name),
+    ) !== null
+  );
+}
+
+/** `await` or `yield` in the loop body (not in nested functions): an arrow callback can't hold them. */
+function hasAwaitOrYield(root: TSESTree.Node): boolean {
+  return (
+    findNode(
+      root,
+      (node) => node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression,
+      isFunction,
+    ) !== null
+  );
+}
+
+/** `this` or `arguments` in a function expression's own body: an arrow callback would change them. */
+function usesThisOrArguments(fn: TSESTree.FunctionExpression): boolean {
+  return (
+    findNode(
+      fn.body,
+      (node) => node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments'),
+      (node) => node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration,
+    ) !== null
+  );
+}
+
+function unwrapAssertions(node: TSESTree.Expression): TSESTree.Expression {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** `[]`, `new Array()`, `Array()`, `Array.of()` (also with type arguments). */
+function isEmptyArray(node: TSESTree.Expression): boolean {
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.length === 0;
+  if ((node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) && node.arguments.length === 0) {
+    const { callee } = node;
+    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'Array';
+    return (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      callee.object.type === AST_NODE_TYPES.Identifier &&
+      callee.object.name === 'Array' &&
+      getStaticPropertyName(callee) === 'of'
+    );
+  }
+  return false;
+}
+
+/** The statement after `statement` in its statement list, or `null`. */
+function nextStatement(statement: TSESTree.Statement): TSESTree.Node | null {
+  const parent = statement.parent;
+  const list =
+    parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program
+      ? (parent.body as TSESTree.Node[])
+      : parent?.type === AST_NODE_TYPES.SwitchCase
+        ? parent.consequent
+        : null;
+  if (!list) return null;
+  return list[list.indexOf(statement) + 1] ?? null;
+}
+
+function isInsideTry(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement) return true;
+    if (
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    ) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** A binding declared inside `region` (a local of the loop body). */
+function isDeclaredIn(identifier: TSESTree.Identifier, region: TSESTree.Node): boolean {
+  return (
+    findNode(
+      region,
+      (node) => node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === identifier.name,
+    ) !== null
+  );
+}
+
+function shorten(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
+}

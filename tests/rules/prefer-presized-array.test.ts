@@ -1,0 +1,302 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { describe, it } from 'vitest';
+
+import type { MessageIds, Options } from '../../src/rules/prefer-presized-array.js';
+import rule from '../../src/rules/prefer-presized-array.js';
+import { expectSameBehaviour } from '../utils/execute.js';
+import { createTypedRuleTester } from '../rule-tester.js';
+
+const ruleTester = createTypedRuleTester();
+
+/** The exact location of the first occurrence of `snippet` in `code`. */
+function at(code: string, snippet: string) {
+  const index = code.indexOf(snippet);
+  if (index < 0) throw new Error(`${snippet} not in code`);
+  const before = code.slice(0, index).split('\n');
+  const line = before.length;
+  const column = before.at(-1)!.length + 1;
+  const inner = snippet.split('\n');
+  return {
+    column,
+    endColumn: inner.length === 1 ? column + snippet.length : inner.at(-1)!.length + 1,
+    endLine: line + inner.length - 1,
+    line,
+  };
+}
+
+/** Every fixed or suggested output here is also executed against the original code. */
+const executed: [string, string, string][] = [];
+
+function fixed(
+  name: string,
+  code: string,
+  push: string,
+  output: string | null,
+  suggestions: { messageId: MessageIds; output: string }[] = [],
+  options?: Options,
+): InvalidTestCase<MessageIds, Options> {
+  if (output !== null) executed.push([`${name} (fix)`, code, output]);
+  for (const suggestion of suggestions) executed.push([`${name} (${suggestion.messageId})`, code, suggestion.output]);
+  return {
+    code,
+    errors: [{ ...at(code, push), messageId: 'presize', suggestions }],
+    name,
+    options: options ?? [{}],
+    output,
+  };
+}
+
+ruleTester.run('prefer-presized-array', rule, {
+  valid: [
+    // A conditional push is a filter: the size is not known.
+    'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) if (x > 1) out.push(x);',
+    // Loops that can end early (default `simple: true`).
+    'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }',
+    'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) continue; out.push(x); }',
+    'function f(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) { if (x < 0) return []; out.push(x); }\n  return out;\n}',
+    'const src = [1, 2, 3];\nconst out: number[] = [];\nsrc.forEach((x) => { if (x > 2) return; out.push(x); });',
+    // Generators and unknown iterables have no size.
+    'function* gen() { yield 1; }\nconst out: number[] = [];\nfor (const x of gen()) out.push(x);',
+    'declare const it: Iterable<number>;\nconst out: number[] = [];\nfor (const x of it) out.push(x);',
+    'declare const src: any;\nconst out: number[] = [];\nfor (const x of src) out.push(x);',
+    // A lookalike with a size and an iterator is not a built-in Set.
+    'declare const bag: { size: number; [Symbol.iterator](): Iterator<number> };\nconst out: number[] = [];\nfor (const x of bag) out.push(x);',
+    'interface Fake { forEach(cb: (x: number) => void): void; length: number }\ndeclare const fake: Fake;\nconst out: number[] = [];\nfake.forEach((x) => out.push(x));',
+    // for await.
+    'async function f(src: number[]) {\n  const out: number[] = [];\n  for await (const x of src) out.push(x);\n}',
+    // The array already has elements, or is touched before or inside the loop.
+    'const src = [1, 2];\nconst out = [0];\nfor (const x of src) out.push(x);',
+    'const src = [1, 2];\nconst out: number[] = [];\nout.push(0);\nfor (const x of src) out.push(x);',
+    'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) { out.push(x + out.length); }',
+    // Several elements per iteration, spreads, several pushes.
+    'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) out.push(x, x);',
+    'const src = [[1], [2]];\nconst out: number[] = [];\nfor (const x of src) out.push(...x);',
+    'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) { out.push(x); out.push(x); }',
+    // Counted loops whose trip count is not `bound`.
+    'const out: number[] = [];\nfor (let i = 0; i <= 3; i++) out.push(i);',
+    'const out: number[] = [];\nfor (let i = 0; i < 10; i += 2) out.push(i);',
+    'const out: number[] = [];\nfor (let i = 0; i < 10; i++) { out.push(i); i++; }',
+    'let n = 3;\nconst out: number[] = [];\nfor (let i = 0; i < n; i++) { out.push(i); n--; }',
+    'const out: number[] = [];\nfor (let i = 1; i < 10; i++) out.push(i);',
+    'declare const n: string;\nconst out: number[] = [];\nfor (let i = 0; i < (n as any); i++) out.push(i);',
+    // forEach with a thisArg, an async callback, or on a non-array.
+    'const src = [1, 2];\nconst out: number[] = [];\nsrc.forEach(function (x) { out.push(x); }, {});',
+    'const src = [1, 2];\nconst out: number[] = [];\nsrc.forEach(async (x) => { out.push(x); });',
+    'const src = new Set([1, 2]);\nconst out: number[] = [];\nsrc.forEach((x) => out.push(x));',
+    // An array declared inside the loop.
+    'const src = [[1], [2]];\nfor (const row of src) { const out: number[] = []; for (const x of row) { out.push(x); } console.log(out); }'.replace(
+      'for (const x of row) { out.push(x); }',
+      'out.push(row.length);',
+    ),
+    // Options turn loop kinds off.
+    { code: 'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) out.push(x);', options: [{ rangeLoops: false }] },
+    { code: 'const out: number[] = [];\nfor (let i = 0; i < 3; i++) out.push(i);', options: [{ forLoops: false }] },
+  ],
+  invalid: [
+    fixed(
+      'for…of over an array, pure body',
+      'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) out.push(x * 2);\nconst result = out;',
+      'out.push(x * 2)',
+      'const src = [1, 2, 3];\nconst out: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) out[i++] = x * 2;\nconst result = out;',
+      [
+        {
+          messageId: 'suggestMap',
+          output: 'const src = [1, 2, 3];\nconst out: number[] = src.map((x) => x * 2);\nconst result = out;',
+        },
+      ],
+    ),
+    fixed(
+      'untyped array keeps its element type; const locals in the body; a free counter name',
+      'const src = [1, 2, 3];\nconst i = 10;\nconst out = [];\nfor (const x of src) {\n  const y = x + i;\n  out.push({ y });\n}\nconst result = out;',
+      'out.push({ y })',
+      'const src = [1, 2, 3];\nconst i = 10;\nconst out = new Array<{ y: number; }>(src.length);\nlet index = 0;\nfor (const x of src) {\n  const y = x + i;\n  out[index++] = { y };\n}\nconst result = out;',
+      [
+        {
+          messageId: 'suggestMap',
+          output: 'const src = [1, 2, 3];\nconst i = 10;\nconst out = src.map((x) => {\n  const y = x + i;\n  return { y };\n});\nconst result = out;',
+        },
+      ],
+    ),
+    fixed(
+      'a break that leaves a switch does not end the loop early',
+      'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { switch (x) { case 1: break; } out.push(x); }\nconst result = out;',
+      'out.push(x)',
+      'const src = [1, 2, 3];\nconst out: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) { switch (x) { case 1: break; } out[i++] = x; }\nconst result = out;',
+      // No map suggestion: only `const` declarations can move into a callback mechanically.
+      [],
+    ),
+    fixed(
+      'a Set, with a call in the body: suggestion only',
+      "const src = new Set(['a', 'b']);\nconst label = (v: string) => v.toUpperCase();\nconst out: string[] = [];\nfor (const x of src) out.push(label(x));\nconst result = out;",
+      'out.push(label(x))',
+      null,
+      [
+        {
+          messageId: 'suggestPresize',
+          output: "const src = new Set(['a', 'b']);\nconst label = (v: string) => v.toUpperCase();\nconst out: string[] = new Array(src.size);\nlet i = 0;\nfor (const x of src) out[i++] = label(x);\nconst result = out;",
+        },
+      ],
+    ),
+    fixed(
+      "a Map's values()",
+      "const m = new Map([['a', 1], ['b', 2]]);\nconst out: number[] = [];\nfor (const v of m.values()) out.push(v + 1);\nconst result = out;",
+      'out.push(v + 1)',
+      "const m = new Map([['a', 1], ['b', 2]]);\nconst out: number[] = new Array(m.size);\nlet i = 0;\nfor (const v of m.values()) out[i++] = v + 1;\nconst result = out;",
+    ),
+    fixed(
+      'a Map, destructured entries',
+      "const m = new Map([['a', 1], ['b', 2]]);\nconst out: string[] = [];\nfor (const [k, v] of m) out.push(`${k}=${v}`);\nconst result = out;",
+      'out.push(`${k}=${v}`)',
+      "const m = new Map([['a', 1], ['b', 2]]);\nconst out: string[] = new Array(m.size);\nlet i = 0;\nfor (const [k, v] of m) out[i++] = `${k}=${v}`;\nconst result = out;",
+    ),
+    fixed(
+      'a typed array (never `.map`, which would return a typed array)',
+      'const src = new Float64Array([1.5, 2.5]);\nconst out: number[] = [];\nfor (const x of src) out.push(Math.round(x));\nconst result = out;',
+      'out.push(Math.round(x))',
+      'const src = new Float64Array([1.5, 2.5]);\nconst out: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) out[i++] = Math.round(x);\nconst result = out;',
+    ),
+    fixed(
+      'a tuple',
+      "const pair: [string, string] = ['a', 'b'];\nconst out: string[] = [];\nfor (const x of pair) out.push(x + '!');\nconst result = out;",
+      "out.push(x + '!')",
+      "const pair: [string, string] = ['a', 'b'];\nconst out: string[] = new Array(pair.length);\nlet i = 0;\nfor (const x of pair) out[i++] = x + '!';\nconst result = out;",
+      [
+        {
+          messageId: 'suggestMap',
+          output: "const pair: [string, string] = ['a', 'b'];\nconst out: string[] = pair.map((x) => x + '!');\nconst result = out;",
+        },
+      ],
+    ),
+    fixed(
+      'a counted loop up to an array length reuses the index',
+      "const src = ['a', 'bb'];\nconst out: number[] = [];\nfor (let i = 0; i < src.length; i++) out.push(src[i]!.length);\nconst result = out;",
+      'out.push(src[i]!.length)',
+      "const src = ['a', 'bb'];\nconst out: number[] = new Array(src.length);\nfor (let i = 0; i < src.length; i++) out[i] = src[i]!.length;\nconst result = out;",
+    ),
+    fixed(
+      'a counted loop up to a literal, written `n > i`',
+      'const out: number[] = [];\nfor (let i = 0; 3 > i; ++i) {\n  out.push(i * i);\n}\nconst result = out;',
+      'out.push(i * i)',
+      'const out: number[] = new Array(3);\nfor (let i = 0; 3 > i; ++i) {\n  out[i] = i * i;\n}\nconst result = out;',
+    ),
+    fixed(
+      'a counted loop up to a number that may not be an integer: suggestion',
+      'function squares(n: number) {\n  const out: number[] = [];\n  for (let i = 0; i < n; i++) out.push(i * i);\n  return out;\n}\nconst result = squares(4);',
+      'out.push(i * i)',
+      null,
+      [
+        {
+          messageId: 'suggestPresize',
+          output: 'function squares(n: number) {\n  const out: number[] = new Array(n);\n  for (let i = 0; i < n; i++) out[i] = i * i;\n  return out;\n}\nconst result = squares(4);',
+        },
+      ],
+    ),
+    fixed(
+      'forEach: only the map suggestion (forEach skips holes)',
+      'const src = [1, 2, 3];\nconst out: string[] = [];\nsrc.forEach((x, i) => out.push(`${i}:${x}`));\nconst result = out;',
+      'out.push(`${i}:${x}`)',
+      null,
+      [
+        {
+          messageId: 'suggestMap',
+          output: 'const src = [1, 2, 3];\nconst out: string[] = src.map((x, i) => `${i}:${x}`);\nconst result = out;',
+        },
+      ],
+    ),
+    fixed(
+      'a labelled loop: the counter goes before the label',
+      'const src = [1, 2];\nconst out: number[] = [];\nouter: for (const x of src) out.push(x);\nconst result = out;',
+      'out.push(x)',
+      'const src = [1, 2];\nconst out: number[] = new Array(src.length);\nlet i = 0;\nouter: for (const x of src) out[i++] = x;\nconst result = out;',
+      [],
+    ),
+    fixed(
+      'let is kept, and `[] as T[]` keeps its assertion',
+      'const src = [1, 2];\nlet out = [] as number[];\nfor (const x of src) out.push(x);\nout = out.concat([3]);\nconst result = out;',
+      'out.push(x)',
+      'const src = [1, 2];\nlet out = new Array(src.length) as number[];\nlet i = 0;\nfor (const x of src) out[i++] = x;\nout = out.concat([3]);\nconst result = out;',
+      [
+        {
+          messageId: 'suggestMap',
+          output: 'const src = [1, 2];\nlet out = src.map((x) => x);\nout = out.concat([3]);\nconst result = out;',
+        },
+      ],
+    ),
+    fixed(
+      'Array.of() and new Array() start empty too',
+      'const src = [1, 2];\nconst out = Array.of<number>();\nfor (const x of src) out.push(x);\nconst result = out;',
+      'out.push(x)',
+      'const src = [1, 2];\nconst out = new Array<number>(src.length);\nlet i = 0;\nfor (const x of src) out[i++] = x;\nconst result = out;',
+      [
+        {
+          messageId: 'suggestMap',
+          output: 'const src = [1, 2];\nconst out = src.map((x) => x);\nconst result = out;',
+        },
+      ],
+    ),
+    fixed(
+      'captured by a closure: suggestion only',
+      'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) out.push(x);\nconst read = () => out.length;\nconst result = read();',
+      'out.push(x)',
+      null,
+      [
+        {
+          messageId: 'suggestPresize',
+          output: 'const src = [1, 2];\nconst out: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) out[i++] = x;\nconst read = () => out.length;\nconst result = read();',
+        },
+        {
+          messageId: 'suggestMap',
+          output: 'const src = [1, 2];\nconst out: number[] = src.map((x) => x);\nconst read = () => out.length;\nconst result = read();',
+        },
+      ],
+    ),
+    fixed(
+      'inside try: suggestion only',
+      'let result: number[] = [];\ntry {\n  const src = [1, 2];\n  const out: number[] = [];\n  for (const x of src) out.push(x);\n  result = out;\n} catch {}',
+      'out.push(x)',
+      null,
+      [
+        {
+          messageId: 'suggestPresize',
+          output: 'let result: number[] = [];\ntry {\n  const src = [1, 2];\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = x;\n  result = out;\n} catch {}',
+        },
+        {
+          messageId: 'suggestMap',
+          output: 'let result: number[] = [];\ntry {\n  const src = [1, 2];\n  const out: number[] = src.map((x) => x);\n  result = out;\n} catch {}',
+        },
+      ],
+    ),
+    fixed(
+      'a comment inside the push: reported, nothing offered',
+      'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) out.push(/* doubled */ x * 2);',
+      'out.push(/* doubled */ x * 2)',
+      null,
+      [],
+    ),
+    fixed(
+      'a statement between the declaration and the loop: reported, nothing offered',
+      "const src = [1, 2];\nconst out: number[] = [];\nconsole.log('start');\nfor (const x of src) out.push(x);",
+      'out.push(x)',
+      null,
+      [],
+    ),
+    {
+      code: 'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }',
+      errors: [
+        {
+          ...at('const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }', 'out.push(x)'),
+          messageId: 'presizeWithExit',
+        },
+      ],
+      name: 'simple: false reports loops that can end early, without a fix',
+      options: [{ simple: false }],
+      output: null,
+    },
+  ],
+});
+
+describe('prefer-presized-array fixes and suggestions keep behaviour', () => {
+  it.each(executed)('%s', (_, before, after) => {
+    expectSameBehaviour(before, after);
+  });
+});
