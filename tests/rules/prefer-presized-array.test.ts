@@ -280,6 +280,32 @@ ruleTester.run('prefer-presized-array', rule, {
       null,
       [],
     ),
+    fixed(
+      'await in the body: suggestion only, and no map callback (an arrow cannot await for it)',
+      'async function f(src: number[], g: (x: number) => Promise<number>) {\n  const out: number[] = [];\n  for (const x of src) out.push(await g(x));\n  return out;\n}',
+      'out.push(await g(x))',
+      null,
+      [
+        {
+          messageId: 'suggestPresize',
+          output: 'async function f(src: number[], g: (x: number) => Promise<number>) {\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = await g(x);\n  return out;\n}',
+        },
+      ],
+    ),
+    fixed(
+      'a `var` loop binding may be used after the loop: no map suggestion',
+      'const src = [1, 2];\nconst out: number[] = [];\nfor (var x of src) out.push(x);\nconst result = [out, x];',
+      'out.push(x)',
+      'const src = [1, 2];\nconst out: number[] = new Array(src.length);\nlet i = 0;\nfor (var x of src) out[i++] = x;\nconst result = [out, x];',
+      [],
+    ),
+    fixed(
+      'a forEach function that uses `arguments`: no map suggestion',
+      'const src = [1, 2];\nconst out: number[] = [];\nsrc.forEach(function (x) { out.push(arguments.length + x); });',
+      'out.push(arguments.length + x)',
+      null,
+      [],
+    ),
     {
       code: 'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }',
       errors: [
