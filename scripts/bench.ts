@@ -91,7 +91,7 @@ for (const file of files) {
           timeRatio: r.timeNs / base.timeNs,
         };
         const res = sizeResults[benchCase.id]!;
-        const label = benchCase.label.replace(/`/gu, '');
+        const label = benchCase.label.replaceAll('`', '');
         console.log(
           `${size.toLocaleString('en-US').padStart(7)}  ${label.slice(0, 58).padEnd(58)} ${formatTime(res.timeNs).padStart(10)} ${formatRatio(res.timeRatio).padStart(7)} ${formatBytes(res.bytes).padStart(10)} ${formatRatio(res.allocRatio).padStart(7)} ${res.gcPer1k.toFixed(1).padStart(7)}`,
         );

@@ -11,6 +11,13 @@ import plugin, { rules } from '../src/index.js';
 import { fixturesDir } from './rule-tester.js';
 
 const root = path.resolve(import.meta.dirname, '..');
+/** `// ❌ …` or `// ✅ … with { "option": value }` on an example's first line. */
+const EXAMPLE_MARKER = /^\/\/ (❌|✅)(?:.*? with (\{.*\}))?/u;
+// String#replace and #match reset `lastIndex` of a `g` regex, so these can be shared.
+const CODE_BLOCK = /```[\s\S]*?```/gu;
+const FIGURE_MARKER = /<!-- figure [\s\S]*?<!-- \/figure -->/gu;
+const TABLE_MARKER = /<!-- bench-table [\s\S]*?<!-- \/bench-table -->/gu;
+const RATIO = /\d[\d.,–-]*\s?×/gu;
 const SECTIONS = ['What it flags', 'Why', 'Examples', 'Options', 'Fix safety', 'When not to use it'];
 
 interface Example {
@@ -27,7 +34,7 @@ function examplesOf(text: string): { examples: Example[]; unmarked: number[] } {
   for (const match of text.matchAll(/```ts\n([\s\S]*?)```/gu)) {
     const code = match[1]!;
     const line = text.slice(0, match.index).split('\n').length;
-    const marker = /^\/\/ (❌|✅)(?:.*? with (\{.*\}))?/u.exec(code);
+    const marker = EXAMPLE_MARKER.exec(code);
     if (!marker) {
       unmarked.push(line);
       continue;
@@ -97,10 +104,10 @@ describe('generated docs', () => {
   it('quote no measured ratio outside a generated figure or table', () => {
     for (const file of markdownFiles()) {
       const prose = readFileSync(file, 'utf8')
-        .replace(/```[\s\S]*?```/gu, '')
-        .replace(/<!-- figure [\s\S]*?<!-- \/figure -->/gu, '')
-        .replace(/<!-- bench-table [\s\S]*?<!-- \/bench-table -->/gu, '');
-      expect(prose.match(/\d[\d.,–-]*\s?×/gu), path.relative(root, file)).toBeNull();
+        .replace(CODE_BLOCK, '')
+        .replace(FIGURE_MARKER, '')
+        .replace(TABLE_MARKER, '');
+      expect(prose.match(RATIO), path.relative(root, file)).toBeNull();
     }
   });
 });

@@ -57,7 +57,7 @@ export function renderTable(suites: BenchSuite[], results: ResultsFile, key: str
       const r = measured[String(size)]?.[benchCase.id];
       if (!r) throw new Error(`bench-table ${key}: no result for n = ${size}, ${benchCase.id}`);
       lines.push(
-        `| ${size.toLocaleString('en-US')} | ${benchCase.label.replace(/\|/gu, '\\|')} | ${formatTime(r.timeNs)} | ${formatRatio(r.timeRatio)} | ${formatBytes(r.bytes)} | ${formatRatio(r.allocRatio)} |`,
+        `| ${size.toLocaleString('en-US')} | ${benchCase.label.replaceAll('|', '\\|')} | ${formatTime(r.timeNs)} | ${formatRatio(r.timeRatio)} | ${formatBytes(r.bytes)} | ${formatRatio(r.allocRatio)} |`,
       );
     }
   }

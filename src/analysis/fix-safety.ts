@@ -30,29 +30,44 @@ export interface Escape {
   node: TSESTree.Node;
 }
 
+export interface EscapeOptions {
+  /** Only references that start before this offset count (what happens after a loop is harmless). */
+  before?: number;
+  /** References from closures inside this node are not captures (an iteration callback's own body). */
+  allowCapturesIn?: TSESTree.Node;
+}
+
 /**
  * The first place where the value held by `variable` may become reachable through another name: passed
  * to a call, stored in a property, array, object or other variable, returned, yielded, exported, or
  * referenced from a closure declared in another function. Reads that only use the value in place
- * (`x.length`, `x[i]`, `x.push(y)` with `x` as the receiver) are not escapes. `null` when none is found.
+ * (`x.length`, `x[i]`, `x.push(y)` with `x` as the receiver, `...x`) are not escapes. `null` when none
+ * is found.
  */
-export function findEscape(variable: Variable): Escape | null {
+export function findEscape(variable: Variable, options: EscapeOptions = {}): Escape | null {
   if (variable.defs.some((def) => isExported(def.name))) {
     return { kind: 'exported', node: variable.defs[0]!.name };
   }
   const home = variable.scope.variableScope;
+  const { allowCapturesIn, before = Infinity } = options;
   for (const reference of variable.references) {
-    if (reference.from.variableScope !== home) {
-      return { kind: 'captured', node: reference.identifier };
+    const { identifier } = reference;
+    if (identifier.range[0] >= before) continue;
+    if (
+      reference.from.variableScope !== home &&
+      !(allowCapturesIn && allowCapturesIn.range[0] <= identifier.range[0] && identifier.range[1] <= allowCapturesIn.range[1])
+    ) {
+      return { kind: 'captured', node: identifier };
     }
     if (!reference.isRead()) continue;
-    const kind = escapeKindOf(reference.identifier);
-    if (kind) return { kind, node: reference.identifier };
+    const kind = escapeKindOf(identifier);
+    if (kind) return { kind, node: identifier };
   }
   return null;
 }
 
-function escapeKindOf(identifier: TSESTree.Node): EscapeKind | null {
+/** How the value read at `identifier` escapes, judged from its syntactic context; `null` if it does not. */
+export function escapeKindOf(identifier: TSESTree.Node): EscapeKind | null {
   let node: TSESTree.Node = identifier;
   // The value passes through these unchanged.
   while (

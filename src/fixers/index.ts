@@ -3,8 +3,8 @@ import { ASTUtils } from '@typescript-eslint/utils';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** The source text of `node`, including any parentheses the author wrapped around it. */
-export function getParenthesizedText(sourceCode: SourceCode, node: TSESTree.Node): string {
+/** The range of `node` including any parentheses the author wrapped around it. */
+export function getParenthesizedRange(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Range {
   let depth = 0;
   while (ASTUtils.isParenthesized(depth + 1, node, sourceCode)) depth++;
   let first = sourceCode.getFirstToken(node)!;
@@ -13,7 +13,12 @@ export function getParenthesizedText(sourceCode: SourceCode, node: TSESTree.Node
     first = sourceCode.getTokenBefore(first)!;
     last = sourceCode.getTokenAfter(last)!;
   }
-  return sourceCode.text.slice(first.range[0], last.range[1]);
+  return [first.range[0], last.range[1]];
+}
+
+/** The source text of `node`, including any parentheses the author wrapped around it. */
+export function getParenthesizedText(sourceCode: SourceCode, node: TSESTree.Node): string {
+  return sourceCode.text.slice(...getParenthesizedRange(sourceCode, node));
 }
 
 /**

@@ -1,8 +1,12 @@
+import noAccumulatingSpread from './no-accumulating-spread.js';
+import noRegexpInLoop from './no-regexp-in-loop.js';
 import noStringConcatInLoop from './no-string-concat-in-loop.js';
 import preferPresizedArray from './prefer-presized-array.js';
 
 /** Every rule, by name (alphabetical). Configs and the README table are computed from this map. */
 export const rules = {
+  'no-accumulating-spread': noAccumulatingSpread,
+  'no-regexp-in-loop': noRegexpInLoop,
   'no-string-concat-in-loop': noStringConcatInLoop,
   'prefer-presized-array': preferPresizedArray,
 };

@@ -1,31 +1,13 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
-import { describe, it } from 'vitest';
-
 import type { MessageIds, Options } from '../../src/rules/prefer-presized-array.js';
 import rule from '../../src/rules/prefer-presized-array.js';
-import { expectSameBehaviour } from '../utils/execute.js';
+import { at, ExecutedFixes } from '../utils/cases.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
 
-/** The exact location of the first occurrence of `snippet` in `code`. */
-function at(code: string, snippet: string) {
-  const index = code.indexOf(snippet);
-  if (index < 0) throw new Error(`${snippet} not in code`);
-  const before = code.slice(0, index).split('\n');
-  const line = before.length;
-  const column = before.at(-1)!.length + 1;
-  const inner = snippet.split('\n');
-  return {
-    column,
-    endColumn: inner.length === 1 ? column + snippet.length : inner.at(-1)!.length + 1,
-    endLine: line + inner.length - 1,
-    line,
-  };
-}
-
 /** Every fixed or suggested output here is also executed against the original code. */
-const executed: [string, string, string][] = [];
+const executed = new ExecutedFixes();
 
 function fixed(
   name: string,
@@ -35,8 +17,8 @@ function fixed(
   suggestions: { messageId: MessageIds; output: string }[] = [],
   options?: Options,
 ): InvalidTestCase<MessageIds, Options> {
-  if (output !== null) executed.push([`${name} (fix)`, code, output]);
-  for (const suggestion of suggestions) executed.push([`${name} (${suggestion.messageId})`, code, suggestion.output]);
+  executed.add(`${name} (fix)`, code, output);
+  for (const suggestion of suggestions) executed.add(`${name} (${suggestion.messageId})`, code, suggestion.output);
   return {
     code,
     errors: [{ ...at(code, push), messageId: 'presize', suggestions }],
@@ -321,8 +303,4 @@ ruleTester.run('prefer-presized-array', rule, {
   ],
 });
 
-describe('prefer-presized-array fixes and suggestions keep behaviour', () => {
-  it.each(executed)('%s', (_, before, after) => {
-    expectSameBehaviour(before, after);
-  });
-});
+executed.register('prefer-presized-array');

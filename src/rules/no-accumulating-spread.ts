@@ -1,0 +1,432 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import ts from 'typescript';
+
+import { findNode } from '../analysis/ast.js';
+import { escapeKindOf, findEscape } from '../analysis/fix-safety.js';
+import type { Loop } from '../analysis/loops.js';
+import { contains, getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
+import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
+import { getFreeName, getIndent, getParenthesizedRange, hasCommentsInside } from '../fixers/index.js';
+import { figure } from '../generated/bench-figures.js';
+import { createRule } from '../util/create-rule.js';
+import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+
+export type Options = [];
+export type MessageIds = 'accumulatingSpread' | 'requiresTypeInformation' | 'suggestMutate';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** An expression that copies the accumulator and adds to it. */
+interface Copy {
+  kind: 'array-spread' | 'assign' | 'concat' | 'object-spread';
+  node: TSESTree.Expression;
+  /** The accumulator's own occurrence inside the copy (`acc` in `...acc`). */
+  self: TSESTree.Identifier;
+  /** Whether the accumulator comes first, so the copy appends (or, for objects, is overridden). */
+  selfFirst: boolean;
+}
+
+const REMEDY: Record<Copy['kind'], string> = {
+  'array-spread': '`{{name}}.push(…)`',
+  assign: '`Object.assign({{name}}, …)`',
+  concat: '`{{name}}.push(…)`',
+  'object-spread': '`{{name}}[key] = value`',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-accumulating-spread',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow copying an accumulator on every iteration (`[...acc, x]`, `{ ...acc, k: v }`, `acc.concat(x)`), which makes building it quadratic',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      accumulatingSpread:
+        '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, so building it takes time quadratic in its size ({{figure}}); mutate it in place with {{remedy}}.',
+      // Reported by getTypeServices() when the file has no type information.
+      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
+      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      suggestMutate: 'Mutate `{{name}}` in place ({{reason}}).',
+    },
+    schema: [],
+  },
+  create(context) {
+    const maybeServices = getTypeServices(context);
+    if (!maybeServices) return {};
+    const services = maybeServices;
+    const { program } = services;
+    const { sourceCode } = context;
+    const loops = getLoopAnalysis(sourceCode, (receiver) =>
+      isArrayOrTupleType(program, services.getTypeAtLocation(receiver)),
+    );
+
+    /** Recognises a copy of the accumulator named `name`; syntax first, one type query for `concat`. */
+    function asCopy(expression: TSESTree.Node, name: string): Copy | null {
+      const node = unwrap(expression);
+      const isSelf = (n: TSESTree.Node | null | undefined): n is TSESTree.Identifier =>
+        n?.type === AST_NODE_TYPES.Identifier && n.name === name;
+      if (node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.ObjectExpression) {
+        const elements: (TSESTree.Node | null)[] = node.type === AST_NODE_TYPES.ArrayExpression ? node.elements : node.properties;
+        const index = elements.findIndex((e) => e?.type === AST_NODE_TYPES.SpreadElement && isSelf(e.argument));
+        if (index < 0) return null;
+        const self = (elements[index] as TSESTree.SpreadElement).argument as TSESTree.Identifier;
+        return {
+          kind: node.type === AST_NODE_TYPES.ArrayExpression ? 'array-spread' : 'object-spread',
+          node,
+          self,
+          selfFirst: index === 0,
+        };
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+      const method = getStaticPropertyName(node.callee);
+      if (
+        method === 'assign' &&
+        node.callee.object.type === AST_NODE_TYPES.Identifier &&
+        node.callee.object.name === 'Object' &&
+        isGlobal(node.callee.object) &&
+        node.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression &&
+        node.arguments[0].properties.length === 0
+      ) {
+        const index = node.arguments.findIndex((a) => isSelf(a));
+        if (index < 0) return null;
+        return { kind: 'assign', node, self: node.arguments[index] as TSESTree.Identifier, selfFirst: index === 1 };
+      }
+      if (method === 'concat' && isSelf(node.callee.object)) {
+        // Only Array#concat: String#concat builds ropes and is not quadratic.
+        if (!isArrayOrTupleType(program, services.getTypeAtLocation(node.callee.object))) return null;
+        return { kind: 'concat', node, self: node.callee.object, selfFirst: true };
+      }
+      return null;
+    }
+
+    function isGlobal(identifier: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      return !variable || variable.defs.length === 0;
+    }
+
+    function reportCopy(copy: Copy, name: string, where: string, fix: FixDecision): void {
+      const data = {
+        copy: shorten(sourceCode.getText(copy.node).replace(/\s+/gu, ' ')),
+        figure: figureFor(copy.kind),
+        name,
+        remedy: REMEDY[copy.kind].replaceAll('{{name}}', name),
+        where,
+      };
+      context.report({
+        data,
+        fix: fix.kind === 'fix' ? fix.apply : null,
+        messageId: 'accumulatingSpread',
+        node: copy.node,
+        suggest:
+          fix.kind === 'suggest'
+            ? [{ data: { name, reason: fix.reason }, fix: fix.apply, messageId: 'suggestMutate' }]
+            : [],
+      });
+    }
+
+    type FixDecision =
+      | { kind: 'fix' | 'suggest'; apply: TSESLint.ReportFixFunction; reason: string }
+      | { kind: 'none' };
+
+    /**
+     * The in-place statements equivalent to `copy` for an accumulator that nobody else holds, or
+     * `null` with the reason when no mechanical rewrite keeps behaviour.
+     */
+    function mutationStatements(copy: Copy, name: string, scopeNode: TSESTree.Node): { reason: string; statements: string[] | null } {
+      if (!copy.selfFirst) {
+        // `[x, ...acc]` prepends (unshift is as quadratic); `{ k: v, ...acc }` lets acc win.
+        return { reason: 'the accumulator is not first', statements: null };
+      }
+      if (hasCommentsInside(sourceCode, copy.node.range)) return { reason: 'comments would be lost', statements: null };
+      const node = unwrap(copy.node);
+      const text = (n: TSESTree.Node) => sourceCode.getText(n);
+      switch (copy.kind) {
+        case 'array-spread': {
+          const rest = (node as TSESTree.ArrayExpression).elements.slice(1);
+          if (rest.length === 0 || rest.some((e) => e === null)) return { reason: 'nothing is added', statements: null };
+          // Every added value is evaluated before the copy exists, so `acc` must not appear in them
+          // (in place, an earlier push would change what a later element sees).
+          if (rest.some((e) => mentions(e!, name))) return { reason: `an added element reads \`${name}\``, statements: null };
+          const statements: string[] = [];
+          let pending: string[] = [];
+          const flush = () => {
+            if (pending.length > 0) statements.push(`${name}.push(${pending.join(', ')});`);
+            pending = [];
+          };
+          for (const element of rest) {
+            if (element!.type === AST_NODE_TYPES.SpreadElement) {
+              // A spread element iterates like for…of (holes become undefined), never `push(...x)`,
+              // which throws for large x.
+              flush();
+              const item = getFreeName(sourceCode, scopeNode, scopeNode, ['item', 'element', 'value']);
+              statements.push(`for (const ${item} of ${text(element!.argument)}) ${name}.push(${item});`);
+            } else {
+              pending.push(text(element!));
+            }
+          }
+          flush();
+          return { reason: '', statements };
+        }
+        case 'object-spread': {
+          const rest = (node as TSESTree.ObjectExpression).properties.slice(1);
+          if (rest.length === 0) return { reason: 'nothing is added', statements: null };
+          const statements: string[] = [];
+          for (const [i, property] of rest.entries()) {
+            if (property.type === AST_NODE_TYPES.SpreadElement) {
+              if (i > 0 && mentions(property.argument, name)) return { reason: `an added value reads \`${name}\``, statements: null };
+              statements.push(`Object.assign(${name}, ${text(property.argument)});`);
+              continue;
+            }
+            if (property.kind !== 'init' || property.method) return { reason: 'a getter, setter or method is added', statements: null };
+            if (!property.computed && keyName(property.key) === '__proto__') {
+              return { reason: 'a `__proto__` key sets the prototype in a literal', statements: null };
+            }
+            // Values after the first are evaluated after earlier assignments: they must not read acc.
+            if (i > 0 && mentions(property, name)) return { reason: `an added value reads \`${name}\``, statements: null };
+            const value = text(property.value);
+            let target: string;
+            if (property.computed) target = `${name}[${text(property.key)}]`;
+            else if (property.key.type === AST_NODE_TYPES.Identifier) target = `${name}.${property.key.name}`;
+            else target = `${name}[${text(property.key)}]`;
+            statements.push(`${target} = ${value};`);
+          }
+          return { reason: '', statements };
+        }
+        case 'assign': {
+          const call = node as TSESTree.CallExpression;
+          if (call.arguments.slice(2).some((a) => mentions(a, name))) return { reason: `an added value reads \`${name}\``, statements: null };
+          const rest = call.arguments.slice(2).map(text);
+          return { reason: '', statements: [`Object.assign(${[name, ...rest].join(', ')});`] };
+        }
+        case 'concat': {
+          const call = node as TSESTree.CallExpression;
+          const statements: string[] = [];
+          let reason = '';
+          for (const argument of call.arguments) {
+            if (argument.type === AST_NODE_TYPES.SpreadElement) return { reason: 'a spread argument', statements: null };
+            if (mentions(argument, name)) return { reason: `an argument reads \`${name}\``, statements: null };
+            const type = services.getTypeAtLocation(argument);
+            const kind = getSizedCollectionKind(program, type);
+            if (kind === 'array' || kind === 'tuple') {
+              // concat copies the elements (keeping holes of a sparse array, where for…of reads
+              // undefined), so the rewrite is a loop, offered as a suggestion.
+              const item = getFreeName(sourceCode, scopeNode, scopeNode, ['item', 'element', 'value']);
+              statements.push(`for (const ${item} of ${text(argument)}) ${name}.push(${item});`);
+              reason = 'concat keeps the holes of a sparse array';
+            } else if (kind === null && !type.isUnion() && (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) === 0 && !isArrayLikeObject(type)) {
+              statements.push(`${name}.push(${text(argument)});`);
+            } else {
+              // May be an array (or spreadable) at run time: concat would flatten it, push would not.
+              return { reason: 'the argument may be an array', statements: null };
+            }
+          }
+          return { reason, statements };
+        }
+      }
+    }
+
+    /** Replaces `statement` (an expression statement or a return) by `lines`, adding braces where needed. */
+    function replaceStatement(statement: TSESTree.Statement, lines: string[]): TSESLint.ReportFixFunction {
+      const inList =
+        statement.parent?.type === AST_NODE_TYPES.BlockStatement ||
+        statement.parent?.type === AST_NODE_TYPES.Program ||
+        statement.parent?.type === AST_NODE_TYPES.SwitchCase;
+      const indent = getIndent(sourceCode, statement);
+      const text = inList || lines.length === 1 ? lines.join(`\n${indent}`) : `{ ${lines.join(' ')} }`;
+      return (fixer) => fixer.replaceText(statement, text);
+    }
+
+    function checkReduce(call: TSESTree.CallExpression): void {
+      const callee = call.callee as TSESTree.MemberExpression;
+      const method = getStaticPropertyName(callee);
+      if (method !== 'reduce' && method !== 'reduceRight') return;
+      const callback = call.arguments[0];
+      if (
+        !callback ||
+        (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression) ||
+        callback.params[0]?.type !== AST_NODE_TYPES.Identifier
+      ) {
+        return;
+      }
+      const name = callback.params[0].name;
+      const results: { copy: Copy; site: TSESTree.Node }[] = [];
+      if (callback.body.type !== AST_NODE_TYPES.BlockStatement) {
+        const copy = asCopy(callback.body, name);
+        if (copy) results.push({ copy, site: callback.body });
+      } else {
+        findNode(
+          callback.body,
+          (node) => {
+            if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
+              const copy = asCopy(node.argument, name);
+              if (copy) results.push({ copy, site: node });
+            }
+            return false;
+          },
+          isFunction,
+        );
+      }
+      if (results.length === 0) return;
+      // The type query comes last, after the syntax matched.
+      if (!isArrayOrTupleType(program, services.getTypeAtLocation(callee.object))) return;
+      const seed = call.arguments[1] ? unwrap(call.arguments[1]) : null;
+      const accumulator = ASTUtils.findVariable(sourceCode.getScope(callback.body), name);
+      for (const { copy, site } of results) {
+        reportCopy(copy, name, `call of the \`${method}()\` callback`, decideReduceFix(copy, site, seed, accumulator, callback, name));
+      }
+    }
+
+    /**
+     * In a reducer, mutating in place is safe when the seed is a fresh `[]`/`{}` written in the call
+     * (so no caller holds it) and no intermediate accumulator escapes the callback (stored, passed,
+     * captured): then nothing can tell one object from a chain of copies.
+     */
+    function decideReduceFix(
+      copy: Copy,
+      site: TSESTree.Node,
+      seed: TSESTree.Node | null,
+      accumulator: Variable | null,
+      callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression,
+      name: string,
+    ): FixDecision {
+      const freshSeed =
+        seed !== null &&
+        ((seed.type === AST_NODE_TYPES.ArrayExpression && seed.elements.length === 0 && (copy.kind === 'array-spread' || copy.kind === 'concat')) ||
+          (seed.type === AST_NODE_TYPES.ObjectExpression && seed.properties.length === 0 && (copy.kind === 'object-spread' || copy.kind === 'assign')));
+      if (!freshSeed || !accumulator) return { kind: 'none' };
+      const leak = accumulator.references.find((reference) => {
+        const { identifier } = reference;
+        if (contains(copy.node, identifier)) return false;
+        const kind = escapeKindOf(identifier);
+        if (kind === 'returned' && identifier.parent.type === AST_NODE_TYPES.ReturnStatement) return false;
+        return kind !== null || reference.from.variableScope !== accumulator.scope.variableScope;
+      });
+      if (leak) return { kind: 'none' };
+      const { reason, statements } = mutationStatements(copy, name, callback);
+      if (!statements) return { kind: 'none' };
+      const lines = [...statements, `return ${name};`];
+      let apply: TSESLint.ReportFixFunction;
+      if (site.type === AST_NODE_TYPES.ReturnStatement) {
+        apply = replaceStatement(site, lines);
+      } else {
+        const range = getParenthesizedRange(sourceCode, site);
+        const indent = getIndent(sourceCode, callback);
+        apply = (fixer) => fixer.replaceTextRange(range, `{\n${indent}  ${lines.join(`\n${indent}  `)}\n${indent}}`);
+      }
+      return reason ? { apply, kind: 'suggest', reason } : { apply, kind: 'fix', reason: '' };
+    }
+
+    function checkRebind(node: TSESTree.AssignmentExpression): void {
+      if (node.left.type !== AST_NODE_TYPES.Identifier) return;
+      const name = node.left.name;
+      const copy = asCopy(node.right, name);
+      if (!copy) return;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.left);
+      if (!variable || variable.defs.length === 0) return;
+      const carried = loops
+        .enclosingLoops(node)
+        .filter((loop) => variable.defs.every((def) => !contains(loop.node, def.name)));
+      if (carried.length === 0) return;
+      const loop = carried[0]!;
+      reportCopy(copy, name, `iteration of the ${loop.description}`, decideRebindFix(copy, node, variable, carried.at(-1)!, name));
+    }
+
+    /**
+     * A loop accumulator can be mutated in place when it is a local `let` initialised with a fresh
+     * literal, rebound only to copies of itself or to fresh literals, and not passed, stored,
+     * returned or captured before the loop ends (afterwards nobody can tell the difference).
+     */
+    function decideRebindFix(
+      copy: Copy,
+      node: TSESTree.AssignmentExpression,
+      variable: Variable,
+      outermost: Loop,
+      name: string,
+    ): FixDecision {
+      const def = variable.defs[0]!;
+      if (variable.defs.length !== 1 || def.type !== 'Variable' || !def.node.init) return { kind: 'none' };
+      const init = unwrap(def.node.init);
+      const fresh =
+        (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0) ||
+        (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0);
+      if (!fresh || node.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { kind: 'none' };
+      const loopEnd = outermost.node.range[1];
+      for (const reference of variable.references) {
+        if (!reference.isWrite() || reference.init || reference.identifier.range[0] >= loopEnd) continue;
+        const assignment = reference.identifier.parent;
+        if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return { kind: 'none' };
+        const value = unwrap(assignment.right);
+        const isFresh =
+          (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0) ||
+          (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0);
+        if (!isFresh && !asCopy(assignment.right, name)) return { kind: 'none' };
+      }
+      const escape = findEscape(variable, {
+        allowCapturesIn: outermost.kind === 'callback' ? outermost.node : undefined,
+        before: loopEnd,
+      });
+      // The copies themselves read acc (as `Object.assign({}, acc)`'s argument): those are not escapes.
+      if (escape && !isInsideACopy(escape.node, name)) return { kind: 'none' };
+      const { reason, statements } = mutationStatements(copy, name, node);
+      if (!statements) return { kind: 'none' };
+      const apply = replaceStatement(node.parent, statements);
+      return reason ? { apply, kind: 'suggest', reason } : { apply, kind: 'fix', reason: '' };
+    }
+
+    function isInsideACopy(identifier: TSESTree.Node, name: string): boolean {
+      const parent = identifier.parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && asCopy(parent, name)?.self === identifier;
+    }
+
+    return {
+      'AssignmentExpression[operator="="][left.type="Identifier"]': checkRebind,
+      'CallExpression[callee.type="MemberExpression"]': checkReduce,
+    };
+  },
+});
+
+function figureFor(kind: Copy['kind']): string {
+  if (kind === 'object-spread' || kind === 'assign') {
+    return `2,000 entries took ${figure('no-accumulating-spread.objectSpreadAt2k')} with \`{ ...acc, [k]: v }\` against ${figure('no-accumulating-spread.objectAssignAt2k')} in place, on Node ${figure('node')}`;
+  }
+  return `10,000 items took ${figure('no-accumulating-spread.arraySpreadAt10k')} with \`[...acc, x]\` against ${figure('no-accumulating-spread.arrayPushAt10k')} with \`push\`, on Node ${figure('node')}`;
+}
+
+/** An object type with a numeric `length` or `Symbol.isConcatSpreadable` could be spread by concat. */
+function isArrayLikeObject(type: ts.Type): boolean {
+  return (type.flags & ts.TypeFlags.Object) !== 0 && (type.getProperty('length') !== undefined || type.getProperties().some((p) => p.name.includes('isConcatSpreadable')));
+}
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** Whether `name` occurs as an identifier anywhere inside `node`. */
+function mentions(node: TSESTree.Node, name: string): boolean {
+  return findNode(node, (n) => n.type === AST_NODE_TYPES.Identifier && n.name === name) !== null;
+}
+
+function keyName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return null;
+}
+
+function shorten(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
+}

@@ -1,0 +1,247 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { Loop } from '../analysis/loops.js';
+import { contains, getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
+import { isArrayOrTupleType, isStringLikeType } from '../analysis/types.js';
+import { getFreeName, getIndent } from '../fixers/index.js';
+import { figure } from '../generated/bench-figures.js';
+import { createRule } from '../util/create-rule.js';
+import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+
+export type Options = [{ checkLiterals?: boolean }];
+export type MessageIds = 'constructorInLoop' | 'literalInLoop' | 'requiresTypeInformation' | 'suggestHoist';
+
+type RegExpNode = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.RegExpLiteral;
+
+const STRING_METHODS = new Set(['match', 'matchAll', 'replace', 'replaceAll', 'search', 'split']);
+const REGEXP_METHODS = new Set(['exec', 'test']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-regexp-in-loop',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow building the same regular expression on every iteration of a loop',
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      constructorInLoop:
+        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once before the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).',
+      literalInLoop:
+        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once before the loop.',
+      // Reported by getTypeServices() when the file has no type information.
+      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      suggestHoist: 'Create it once before the loop as `{{name}}` ({{reason}}).',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkLiterals: {
+            type: 'boolean',
+            description: 'Also report regex literals in loop bodies and tests (each evaluation allocates a RegExp object).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ checkLiterals: true }],
+  },
+  create(context, [{ checkLiterals }]) {
+    const maybeServices = getTypeServices(context);
+    if (!maybeServices) return {};
+    const services = maybeServices;
+    const { program } = services;
+    const checker = program.getTypeChecker();
+    const { sourceCode } = context;
+    const loops = getLoopAnalysis(sourceCode, (receiver) =>
+      isArrayOrTupleType(program, services.getTypeAtLocation(receiver)),
+    );
+
+    /** An identifier declared before `loop` and not assigned inside it, a literal, or a mix by `+`/template. */
+    function isInvariant(node: TSESTree.Node, loop: Loop): boolean {
+      switch (node.type) {
+        case AST_NODE_TYPES.Literal:
+          return true;
+        case AST_NODE_TYPES.TemplateLiteral:
+          return node.expressions.every((expression) => isInvariant(expression, loop));
+        case AST_NODE_TYPES.BinaryExpression:
+          return node.operator === '+' && isInvariant(node.left, loop) && isInvariant(node.right, loop);
+        case AST_NODE_TYPES.Identifier: {
+          const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+          if (!variable || variable.defs.length === 0) return false;
+          return (
+            variable.defs.every((def) => !contains(loop.node, def.name) && def.name.range[0] < loop.node.range[0]) &&
+            !variable.references.some((reference) => reference.isWrite() && contains(loop.node, reference.identifier))
+          );
+        }
+        default:
+          return false;
+      }
+    }
+
+    /** The enclosing loops (innermost first) across which `node` does not change: where to hoist. */
+    function invariantLoops(node: RegExpNode): Loop[] {
+      const enclosing = loops.enclosingLoops(node);
+      if (node.type === AST_NODE_TYPES.Literal) return enclosing;
+      const args = node.arguments;
+      if (args.length === 0 || args.length > 2 || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return [];
+      const invariant: Loop[] = [];
+      for (const loop of enclosing) {
+        if (!args.every((argument) => isInvariant(argument, loop))) break;
+        invariant.push(loop);
+      }
+      return invariant;
+    }
+
+    /** The statement to insert a declaration before, so that it runs once before `loop` starts. */
+    function hoistPoint(loop: Loop): TSESTree.Statement | null {
+      let node: TSESTree.Node = loop.node;
+      while (node.parent && !isStatementList(node.parent)) {
+        node = node.parent;
+        // Leaving a function would move the RegExp out of its parameters' scope: no hoisting.
+        if (isFunction(node)) return null;
+      }
+      return node.parent ? (node as TSESTree.Statement) : null;
+    }
+
+    /** Whether the RegExp object is only handed to `test`/`exec` or a string's `match`/`replace`/…. */
+    function isUsedInPlace(node: RegExpNode): boolean {
+      const parent = node.parent;
+      if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === node &&
+        REGEXP_METHODS.has(getStaticPropertyName(parent) ?? '') &&
+        parent.parent.type === AST_NODE_TYPES.CallExpression &&
+        parent.parent.callee === parent
+      ) {
+        return true;
+      }
+      if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments[0] === node &&
+        parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+        STRING_METHODS.has(getStaticPropertyName(parent.callee) ?? '')
+      ) {
+        // Only a string's methods: a lookalike `replace` could keep the object.
+        return isStringLikeType(checker, services.getTypeAtLocation(parent.callee.object));
+      }
+      return false;
+    }
+
+    function check(node: RegExpNode): void {
+      const hoistable = invariantLoops(node);
+      if (hoistable.length === 0) return;
+      const innermost = hoistable[0]!;
+      const outermost = hoistable.at(-1)!;
+      const point = hoistPoint(outermost);
+      const isLiteral = node.type === AST_NODE_TYPES.Literal;
+      const decision = decide(node, point);
+      const name = point ? getFreeName(sourceCode, point, point, ['re', 'pattern', 'regex']) : 're';
+      const apply: TSESLint.ReportFixFunction | null = point
+        ? (fixer) => [
+            fixer.insertTextBefore(point, `const ${name} = ${sourceCode.getText(node)};\n${getIndent(sourceCode, point)}`),
+            fixer.replaceText(node, name),
+          ]
+        : null;
+      const data = {
+        bytes: figure('no-regexp-in-loop.literalBytesPerIteration'),
+        figure: figure('no-regexp-in-loop.newRegExpHoisted'),
+        loop: innermost.description,
+        node: figure('node'),
+        text: shorten(sourceCode.getText(node)),
+      };
+      context.report({
+        data,
+        fix: decision.kind === 'fix' && apply ? apply : null,
+        messageId: isLiteral ? 'literalInLoop' : 'constructorInLoop',
+        node,
+        suggest:
+          decision.kind === 'suggest' && apply
+            ? [{ data: { name, reason: decision.reason }, fix: apply, messageId: 'suggestHoist' }]
+            : [],
+      });
+    }
+
+    /**
+     * Hoisting is an autofix only when sharing one RegExp object cannot be observed: no `g`/`y` flag
+     * (their `lastIndex` would carry over between iterations), the object goes only to
+     * `test`/`exec`/a string method, and building it cannot throw (a literal, or constant valid
+     * pattern and flags — otherwise hoisting would throw before a loop that runs zero times).
+     */
+    function decide(node: RegExpNode, point: TSESTree.Statement | null): { kind: 'fix' | 'none' | 'suggest'; reason: string } {
+      if (!point) return { kind: 'none', reason: '' };
+      let flags: string | null;
+      let canThrow = false;
+      if (node.type === AST_NODE_TYPES.Literal) {
+        flags = node.regex.flags;
+      } else {
+        const [pattern, flagArgument] = node.arguments;
+        const patternText = constantString(pattern);
+        flags = flagArgument === undefined ? '' : constantString(flagArgument);
+        if (patternText === null || flags === null) {
+          canThrow = true;
+        } else {
+          try {
+            new RegExp(patternText, flags);
+          } catch {
+            return { kind: 'none', reason: '' };
+          }
+        }
+      }
+      if (flags === null) return { kind: 'suggest', reason: 'check that the flags have no `g` or `y`: one object would share its `lastIndex`' };
+      if (/[gy]/u.test(flags)) return { kind: 'suggest', reason: 'it has a `g` or `y` flag: reset `lastIndex` where the loop depends on it' };
+      if (!isUsedInPlace(node)) return { kind: 'suggest', reason: 'every iteration would get the same RegExp object' };
+      if (canThrow) return { kind: 'suggest', reason: 'an invalid pattern would now throw before the loop' };
+      return { kind: 'fix', reason: '' };
+    }
+
+    /** The value of a string literal, or of a `const` initialised with one; `null` if unknown. */
+    function constantString(node: TSESTree.Node | undefined): string | null {
+      if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+      if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]!.value.cooked ?? null;
+      if (node?.type === AST_NODE_TYPES.Identifier) {
+        const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+        if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && def.node.init.type !== AST_NODE_TYPES.Identifier) {
+          return constantString(def.node.init);
+        }
+      }
+      return null;
+    }
+
+    function isGlobalRegExp(callee: TSESTree.Node): boolean {
+      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'RegExp') return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      return !variable || variable.defs.length === 0;
+    }
+
+    return {
+      'CallExpression[callee.name="RegExp"], NewExpression[callee.name="RegExp"]'(
+        node: TSESTree.CallExpression | TSESTree.NewExpression,
+      ): void {
+        if (isGlobalRegExp(node.callee)) check(node);
+      },
+      'Literal[regex]'(node: TSESTree.RegExpLiteral): void {
+        if (checkLiterals) check(node);
+      },
+    };
+  },
+});
+
+
+function isStatementList(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.BlockStatement ||
+    node.type === AST_NODE_TYPES.Program ||
+    node.type === AST_NODE_TYPES.SwitchCase ||
+    node.type === AST_NODE_TYPES.StaticBlock
+  );
+}
+
+function shorten(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
+}

@@ -1,0 +1,176 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+
+import type { MessageIds, Options } from '../../src/rules/no-accumulating-spread.js';
+import rule from '../../src/rules/no-accumulating-spread.js';
+import { createTypedRuleTester } from '../rule-tester.js';
+import { at, ExecutedFixes } from '../utils/cases.js';
+
+const ruleTester = createTypedRuleTester();
+const executed = new ExecutedFixes();
+
+/** An invalid case reported at `copy`; its fix and suggestion outputs are also executed. */
+function reported(
+  name: string,
+  code: string,
+  copy: string,
+  output: string | null,
+  suggestion?: string,
+): InvalidTestCase<MessageIds, Options> {
+  executed.add(`${name} (fix)`, code, output);
+  if (suggestion !== undefined) executed.add(`${name} (suggestion)`, code, suggestion);
+  return {
+    code,
+    errors: [
+      {
+        ...at(code, copy),
+        messageId: 'accumulatingSpread',
+        suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestMutate', output: suggestion }],
+      },
+    ],
+    name,
+    output,
+  };
+}
+
+ruleTester.run('no-accumulating-spread', rule, {
+  valid: [
+    // Spreading something other than the accumulator (nested map callbacks, other arrays).
+    'const xs = [[1], [2]];\nconst out = xs.reduce<number[][]>((acc, x) => { acc.push([...x, 0]); return acc; }, []);',
+    'const rows = [{ a: 1 }];\nconst out = rows.map((row) => ({ ...row, b: 2 }));',
+    // String#concat builds ropes: not quadratic, not this rule.
+    'const xs = ["a"];\nlet s = "";\nfor (const x of xs) s = s.concat(x);',
+    'const xs = ["a"];\nconst s = xs.reduce((acc, x) => acc.concat(x), "");',
+    // A copy outside any loop, or of a fresh per-iteration value.
+    'const base = [1];\nconst copy = [...base, 2];',
+    'const xs = [1, 2];\nfor (const x of xs) { let acc: number[] = []; acc = [...acc, x]; console.log(acc); }',
+    // reduce on a lookalike (RxJS-style) is not Array#reduce.
+    'declare const stream: { reduce<T>(f: (acc: T, x: number) => T, seed: T): T };\nconst out = stream.reduce<number[]>((acc, x) => [...acc, x], []);',
+    // The accumulator is read, not copied.
+    'const xs = [1, 2];\nconst total = xs.reduce((acc, x) => acc + x, 0);',
+  ],
+  invalid: [
+    reported(
+      'reduce into an array: push and return',
+      'const xs = [1, 2, 3];\nconst result = xs.reduce((acc, x) => [...acc, x * 2], [] as number[]);',
+      '[...acc, x * 2]',
+      'const xs = [1, 2, 3];\nconst result = xs.reduce((acc, x) => {\n  acc.push(x * 2);\n  return acc;\n}, [] as number[]);',
+    ),
+    reported(
+      'reduceRight, several items and a spread of another array (a loop, never push(...x))',
+      'const xs = [[1, 2], [3]];\nconst result = xs.reduceRight<number[]>((acc, x) => [...acc, x.length, ...x], []);',
+      '[...acc, x.length, ...x]',
+      'const xs = [[1, 2], [3]];\nconst result = xs.reduceRight<number[]>((acc, x) => {\n  acc.push(x.length);\n  for (const item of x) acc.push(item);\n  return acc;\n}, []);',
+    ),
+    reported(
+      'reduce into an object in a block body, keeping an early return',
+      'const xs = [{ k: "a", v: 1 }, { k: "a", v: 2 }, { k: "b", v: 9 }];\nconst result = xs.reduce<Record<string, number>>((acc, x) => {\n  if (x.v > 5) return acc;\n  return { ...acc, [x.k]: (acc[x.k] ?? 0) + x.v };\n}, {});',
+      '{ ...acc, [x.k]: (acc[x.k] ?? 0) + x.v }',
+      'const xs = [{ k: "a", v: 1 }, { k: "a", v: 2 }, { k: "b", v: 9 }];\nconst result = xs.reduce<Record<string, number>>((acc, x) => {\n  if (x.v > 5) return acc;\n  acc[x.k] = (acc[x.k] ?? 0) + x.v;\n  return acc;\n}, {});',
+    ),
+    reported(
+      'object literal keys: identifiers, strings, spreads of other objects',
+      'const xs = [{ id: 1 }, { id: 2 }];\nconst result = xs.reduce((acc, x) => ({ ...acc, last: x.id, "with-dash": true, ...x }), {} as Record<string, unknown>);',
+      '{ ...acc, last: x.id, "with-dash": true, ...x }',
+      'const xs = [{ id: 1 }, { id: 2 }];\nconst result = xs.reduce((acc, x) => {\n  acc.last = x.id;\n  acc["with-dash"] = true;\n  Object.assign(acc, x);\n  return acc;\n}, {} as Record<string, unknown>);',
+    ),
+    reported(
+      'Object.assign({}, acc, …) in a reducer keeps Object.assign, on acc',
+      'const xs = [{ a: 1 }, { b: 2 }];\nconst result = xs.reduce((acc, x) => Object.assign({}, acc, x), {});',
+      'Object.assign({}, acc, x)',
+      'const xs = [{ a: 1 }, { b: 2 }];\nconst result = xs.reduce((acc, x) => {\n  Object.assign(acc, x);\n  return acc;\n}, {});',
+    ),
+    reported(
+      'a seed from outside: the caller may hold it, so no fix',
+      'const seed: number[] = [];\nconst xs = [1];\nconst result = xs.reduce((acc, x) => [...acc, x], seed);',
+      '[...acc, x]',
+      null,
+    ),
+    reported(
+      'an intermediate accumulator escapes: no fix',
+      'const xs = [1, 2];\nconst seen: number[][] = [];\nconst result = xs.reduce<number[]>((acc, x) => { seen.push(acc); return [...acc, x]; }, []);',
+      '[...acc, x]',
+      null,
+    ),
+    reported(
+      'the accumulator last: a prepend, reported without a fix',
+      'const xs = [1, 2];\nconst result = xs.reduce<number[]>((acc, x) => [x, ...acc], []);',
+      '[x, ...acc]',
+      null,
+    ),
+    reported(
+      'a spread that is not first lets the accumulator win: no fix',
+      'const xs = [{ k: "a" }];\nconst result = xs.reduce<Record<string, number>>((acc, x) => ({ [x.k]: 1, ...acc }), {});',
+      '{ [x.k]: 1, ...acc }',
+      null,
+    ),
+    reported(
+      'a getter in the added properties: no fix',
+      'const xs = [1];\nconst result = xs.reduce<object>((acc, x) => ({ ...acc, get n() { return x; } }), {});',
+      '{ ...acc, get n() { return x; } }',
+      null,
+    ),
+    reported(
+      'a __proto__ key: no fix',
+      'const xs = [1];\nconst result = xs.reduce<object>((acc, x) => ({ ...acc, __proto__: null }), {});',
+      '{ ...acc, __proto__: null }',
+      null,
+    ),
+    reported(
+      'a later value reads the accumulator: no fix',
+      'const xs = [1];\nconst result = xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, a: x, b: Object.keys(acc).length }), {});',
+      '{ ...acc, a: x, b: Object.keys(acc).length }',
+      null,
+    ),
+    reported(
+      'a loop accumulator rebound with concat of an array: a loop, as a suggestion (concat keeps holes)',
+      'const chunks = [[1], [2, 3]];\nlet acc: number[] = [];\nfor (const chunk of chunks) {\n  acc = acc.concat(chunk);\n}\nconst result = acc;',
+      'acc.concat(chunk)',
+      null,
+      'const chunks = [[1], [2, 3]];\nlet acc: number[] = [];\nfor (const chunk of chunks) {\n  for (const item of chunk) acc.push(item);\n}\nconst result = acc;',
+    ),
+    reported(
+      'concat of a non-array value: push',
+      'const xs = [1, 2];\nlet acc: number[] = [];\nfor (const x of xs) acc = acc.concat(x * 10);\nconst result = acc;',
+      'acc.concat(x * 10)',
+      'const xs = [1, 2];\nlet acc: number[] = [];\nfor (const x of xs) acc.push(x * 10);\nconst result = acc;',
+    ),
+    reported(
+      'a forEach callback rebinding an outer accumulator',
+      'const xs = [1, 2];\nlet acc: number[] = [];\nxs.forEach((x) => { acc = [...acc, x]; });\nconst result = acc;',
+      '[...acc, x]',
+      'const xs = [1, 2];\nlet acc: number[] = [];\nxs.forEach((x) => { acc.push(x); });\nconst result = acc;',
+    ),
+    reported(
+      'Object.assign({}, acc, …) in a loop',
+      'const xs = [1, 2];\nlet acc: Record<string, number> = {};\nfor (const x of xs) acc = Object.assign({}, acc, { [x]: x });\nconst result = acc;',
+      'Object.assign({}, acc, { [x]: x })',
+      'const xs = [1, 2];\nlet acc: Record<string, number> = {};\nfor (const x of xs) Object.assign(acc, { [x]: x });\nconst result = acc;',
+    ),
+    reported(
+      'an object spread with two keys in a braceless loop body gets braces',
+      'const xs = [1, 2];\nlet acc: Record<string, number> = {};\nfor (const x of xs) acc = { ...acc, [`a${x}`]: x, [`b${x}`]: -x };\nconst result = acc;',
+      '{ ...acc, [`a${x}`]: x, [`b${x}`]: -x }',
+      'const xs = [1, 2];\nlet acc: Record<string, number> = {};\nfor (const x of xs) { acc[`a${x}`] = x; acc[`b${x}`] = -x; }\nconst result = acc;',
+    ),
+    reported(
+      'a loop accumulator passed to a function before the loop ends: no fix',
+      'const xs = [1, 2];\nlet acc: number[] = [];\nfor (const x of xs) { acc = [...acc, x]; console.log(acc); }',
+      '[...acc, x]',
+      null,
+    ),
+    reported(
+      'a loop accumulator that starts as another array (aliasing): no fix',
+      'const start = [0];\nconst xs = [1, 2];\nlet acc = start;\nfor (const x of xs) acc = [...acc, x];',
+      '[...acc, x]',
+      null,
+    ),
+    reported(
+      'returned after the loop: still fixed (nobody held it during the loop)',
+      'function build(xs: number[]) {\n  let acc: number[] = [];\n  for (const x of xs) acc = [...acc, x];\n  return acc;\n}\nconst result = build([1, 2]);',
+      '[...acc, x]',
+      'function build(xs: number[]) {\n  let acc: number[] = [];\n  for (const x of xs) acc.push(x);\n  return acc;\n}\nconst result = build([1, 2]);',
+    ),
+  ],
+});
+
+executed.register('no-accumulating-spread');
