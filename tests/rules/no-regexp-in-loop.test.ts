@@ -1,11 +1,16 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { describe, expect, it } from 'vitest';
 
 import type { MessageIds, Options } from '../../src/rules/no-regexp-in-loop.js';
 import rule from '../../src/rules/no-regexp-in-loop.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 import { at, ExecutedFixes } from '../utils/cases.js';
+import { execute } from '../utils/execute.js';
 
 const ruleTester = createTypedRuleTester();
+
+const G_TEST = 'const xs = ["a", "a"];\nlet hits = 0;\nfor (const s of xs) if (/a/g.test(s)) hits++;\nconst result = hits;';
+const G_TEST_HOISTED = 'const xs = ["a", "a"];\nlet hits = 0;\nconst re = /a/g;\nfor (const s of xs) if (re.test(s)) hits++;\nconst result = hits;';
 const executed = new ExecutedFixes();
 
 function reported(
@@ -93,6 +98,14 @@ ruleTester.run('no-regexp-in-loop', rule, {
       null,
       'const xs = ["a-b-c", "d"];\nlet n = 0;\nconst re = /-/g;\nfor (const s of xs) n += s.replace(re, "_").length;\nconst result = n;',
     ),
+    {
+      // A g regex with test(): once shared, lastIndex carries over, so the hoist is only a
+      // suggestion — and the test below shows that it indeed changes the result.
+      code: G_TEST,
+      errors: [{ ...at(G_TEST, '/a/g'), messageId: 'literalInLoop', suggestions: [{ messageId: 'suggestHoist', output: G_TEST_HOISTED }] }],
+      name: 'a g regex with test(): suggestion only',
+      output: null,
+    },
     reported(
       'the object itself is stored: suggestion only',
       'const xs = ["a", "b"];\nconst found: RegExp[] = [];\nfor (const s of xs) found.push(/a/);\nconst result = found.length;',
@@ -128,3 +141,10 @@ ruleTester.run('no-regexp-in-loop', rule, {
 });
 
 executed.register('no-regexp-in-loop');
+
+describe('no-regexp-in-loop: why g/y regexes are never autofixed', () => {
+  it('a shared g regex changes what test() returns', () => {
+    expect(execute(G_TEST).result).toBe(2);
+    expect(execute(G_TEST_HOISTED).result).toBe(1);
+  });
+});
