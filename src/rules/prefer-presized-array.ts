@@ -54,6 +54,16 @@ const FIGURE_BY_KIND = {
   'typed-array': 'prefer-presized-array.typedPresizedEndToEnd',
 } as const;
 
+const TYPE_DECLARATIONS = new Set<string>([
+  AST_NODE_TYPES.ClassDeclaration,
+  AST_NODE_TYPES.TSEnumDeclaration,
+  AST_NODE_TYPES.TSInterfaceDeclaration,
+  AST_NODE_TYPES.TSTypeAliasDeclaration,
+]);
+
+/** Methods that add elements: after them an unannotated array's element type is wider. */
+const GROWING_METHODS = new Set(['fill', 'push', 'splice', 'unshift']);
+
 const TYPE_KEYWORDS = new Set([
   'bigint', 'boolean', 'false', 'keyof', 'never', 'null', 'number', 'object', 'readonly', 'string',
   'symbol', 'true', 'typeof', 'undefined', 'unique', 'unknown', 'void',
@@ -251,9 +261,11 @@ export default createRule<Options, MessageIds>({
     function decideFix(candidate: Candidate): Decision {
       const { declaration, statement, push, out, loop, body } = candidate;
       // Structural limits: without them there is no single rewrite to offer at all.
-      const next = nextStatement(declaration);
-      if (next !== statement && next !== statement.parent) {
+      if (!directlyPrecedes(declaration, statement)) {
         return { fix: 'none', reason: 'the declaration does not directly precede the loop' };
+      }
+      if (candidate.index && !indexIsVisibleAtPush(candidate.index, push)) {
+        return { fix: 'none', reason: 'the loop index is shadowed in the body' };
       }
       if (declaration.kind === 'var' || declaration.declare) return { fix: 'none', reason: '`var` declaration' };
       const typeArgument = elementTypeText(candidate);
@@ -320,6 +332,10 @@ export default createRule<Options, MessageIds>({
           const anchor = statement.parent?.type === AST_NODE_TYPES.LabeledStatement ? statement.parent : statement;
           const indent = /^\s*/u.exec(sourceCode.lines[anchor.loc.start.line - 1] ?? '')![0];
           fixes.push(fixer.insertTextBefore(anchor, `let ${counter} = 0;\n${indent}`));
+          // Spanning the enclosing block makes two such fixes in one block conflict, so ESLint
+          // applies them in separate passes and the second one sees the first counter's name.
+          const block = anchor.parent!;
+          fixes.push(fixer.insertTextBeforeRange([block.range[0], block.range[0]], ''));
           fixes.push(fixer.replaceText(push, `${outName}[${counter}++] = ${value}`));
         }
         return fixes;
@@ -335,6 +351,10 @@ export default createRule<Options, MessageIds>({
     function elementTypeText(candidate: Candidate): string | null {
       const declarator = candidate.declaration.declarations[0];
       if (declarator.id.typeAnnotation || candidate.init !== declarator.init) return '';
+      // Later pushes or assignments widen an unannotated array's type beyond this push's element.
+      if (isChangedAfter(candidate)) return null;
+      // A type declared in the loop body may share a name with one in scope at the declaration.
+      if (findNode(candidate.body, (node) => TYPE_DECLARATIONS.has(node.type))) return null;
       const type = checker.getBaseTypeOfLiteralType(services.getTypeAtLocation(candidate.push.arguments[0]));
       const text = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
       if (/\bimport\(|\.\.\.|\bany\b/u.test(text)) return null;
@@ -352,7 +372,11 @@ export default createRule<Options, MessageIds>({
     /** `const out = src.map((x) => …)` text for an Array source, or `null` when not mechanical. */
     function mapRewrite(candidate: Candidate, sourceText: string, params: string, statements: readonly TSESTree.Node[]): string | null {
       const { declaration, push, statement } = candidate;
+      const declarator = declaration.declarations[0];
       if (nextStatement(declaration) !== statement) return null;
+      // Without an annotation or assertion, the inferred element type would narrow to this push's.
+      const typed = declarator.id.typeAnnotation !== undefined || candidate.init !== declarator.init;
+      if (!typed && isChangedAfter(candidate)) return null;
       if (sourceCode.getAllComments().some((c) => c.range[0] >= declaration.range[0] && c.range[1] <= statement.range[1])) {
         return null;
       }
@@ -360,15 +384,44 @@ export default createRule<Options, MessageIds>({
       if (statements.at(-1) !== push.parent) return null;
       if (!before.every((s) => s.type === AST_NODE_TYPES.VariableDeclaration && s.kind === 'const')) return null;
       if (hasAwaitOrYield(candidate.body)) return null;
-      const declarator = declaration.declarations[0];
-      const head = `${declaration.kind} ${sourceCode.getText(declarator.id)} = ${sourceText}.map((${params}) => `;
-      const value = sourceCode.getText(push.arguments[0]);
+      const argument = push.arguments[0];
+      const text = sourceCode.getText(argument);
+      // An object literal would read as a block, a comma expression as two arguments.
+      const value = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+      let map: string;
       if (before.length === 0) {
-        return `${head}${push.arguments[0].type === AST_NODE_TYPES.ObjectExpression ? `(${value})` : value});`;
+        map = `${sourceText}.map((${params}) => ${argument.type === AST_NODE_TYPES.ObjectExpression ? `(${value})` : value})`;
+      } else {
+        const indent = /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? '')![0];
+        const lines = before.map((s) => `${indent}  ${sourceCode.getText(s)}`);
+        map = `${sourceText}.map((${params}) => {\n${lines.join('\n')}\n${indent}  return ${value};\n${indent}})`;
       }
-      const indent = /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? '')![0];
-      const lines = before.map((s) => `${indent}  ${sourceCode.getText(s)}`);
-      return `${head}{\n${lines.join('\n')}\n${indent}  return ${value};\n${indent}});`;
+      // `[] as T[]` keeps its assertion around the map call.
+      const init = declarator.init!;
+      const initText =
+        sourceCode.text.slice(init.range[0], candidate.init.range[0]) + map + sourceCode.text.slice(candidate.init.range[1], init.range[1]);
+      return `${declaration.kind} ${sourceCode.getText(declarator.id)} = ${initText};`;
+    }
+
+    /** `out` is assigned, or grown by a mutating method, after the loop. */
+    function isChangedAfter(candidate: Candidate): boolean {
+      const end = candidate.statement.range[1];
+      return candidate.out.references.some((reference) => {
+        if (reference.identifier.range[0] < end) return false;
+        if (reference.isWrite()) return true;
+        const parent = reference.identifier.parent;
+        return (
+          parent.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === reference.identifier &&
+          GROWING_METHODS.has(getStaticPropertyName(parent) ?? '')
+        );
+      });
+    }
+
+    /** The name `index` at the push still means the loop's own index (no `const i` in the body). */
+    function indexIsVisibleAtPush(index: TSESTree.Identifier, push: TSESTree.Node): boolean {
+      const atPush = ASTUtils.findVariable(sourceCode.getScope(push), index.name);
+      return atPush !== null && atPush.defs.some((def) => def.name === index);
     }
 
     function bodyStatements(body: TSESTree.Node): readonly TSESTree.Node[] {
@@ -592,6 +645,12 @@ function isEmptyArray(node: TSESTree.Expression): boolean {
     );
   }
   return false;
+}
+
+/** `declaration` is followed directly by `loop`, or by a label on it. */
+function directlyPrecedes(declaration: TSESTree.Statement, loop: TSESTree.Statement): boolean {
+  const next = nextStatement(declaration);
+  return next === loop || (loop.parent?.type === AST_NODE_TYPES.LabeledStatement && next === loop.parent);
 }
 
 /** The statement after `statement` in its statement list, or `null`. */

@@ -6,6 +6,8 @@ import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
 
+const TWO_LOOPS = 'const src = [1, 2];\nconst a: number[] = [];\nfor (const x of src) a.push(x);\nconst b: number[] = [];\nfor (const y of src) b.push(y);';
+
 /** Every fixed or suggested output here is also executed against the original code. */
 const executed = new ExecutedFixes();
 
@@ -200,7 +202,7 @@ ruleTester.run('prefer-presized-array', rule, {
       [
         {
           messageId: 'suggestMap',
-          output: 'const src = [1, 2];\nlet out = src.map((x) => x);\nout = out.concat([3]);\nconst result = out;',
+          output: 'const src = [1, 2];\nlet out = src.map((x) => x) as number[];\nout = out.concat([3]);\nconst result = out;',
         },
       ],
     ),
@@ -287,6 +289,60 @@ ruleTester.run('prefer-presized-array', rule, {
       'out.push(arguments.length + x)',
       null,
       [],
+    ),
+    {
+      // Two counters in one block would clash in a single pass: the fixes conflict on purpose and
+      // ESLint applies the second in the next pass, which sees the first counter's name.
+      code: TWO_LOOPS,
+      errors: [
+        { ...at(TWO_LOOPS, 'a.push(x)'), messageId: 'presize', suggestions: [{ messageId: 'suggestMap', output: 'const src = [1, 2];\nconst a: number[] = src.map((x) => x);\nconst b: number[] = [];\nfor (const y of src) b.push(y);' }] },
+        { ...at(TWO_LOOPS, 'b.push(y)'), messageId: 'presize', suggestions: [{ messageId: 'suggestMap', output: 'const src = [1, 2];\nconst a: number[] = [];\nfor (const x of src) a.push(x);\nconst b: number[] = src.map((y) => y);' }] },
+      ],
+      name: 'two loops in one block get distinct counters, over two passes',
+      output: [
+        'const src = [1, 2];\nconst a: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) a[i++] = x;\nconst b: number[] = [];\nfor (const y of src) b.push(y);',
+        'const src = [1, 2];\nconst a: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) a[i++] = x;\nconst b: number[] = new Array(src.length);\nlet index = 0;\nfor (const y of src) b[index++] = y;',
+      ],
+    },
+    fixed(
+      'a loop that is the body of an if: nothing offered (the declaration does not precede the loop)',
+      'const src = [1, 2];\nconst c = Math.random() > 2;\nconst out: number[] = [];\nif (c) for (const x of src) out.push(x);',
+      'out.push(x)',
+      null,
+      [],
+    ),
+    fixed(
+      'a counted loop whose index is shadowed in the body: no fix',
+      "const src = [1, 2];\nconst out: string[] = [];\nfor (let i = 0; i < src.length; i++) { const i = 'k'; out.push(i); }",
+      'out.push(i)',
+      null,
+      [],
+    ),
+    fixed(
+      'an unannotated array pushed to after the loop: its type would change, nothing offered',
+      "const src = ['a'];\nconst out = [];\nfor (const x of src) out.push(x);\nout.push(5);",
+      'out.push(x)',
+      null,
+      [],
+    ),
+    fixed(
+      'a type declared in the loop body cannot be named at the declaration',
+      "const src = ['a'];\nconst out = [];\nfor (const x of src) {\n  interface Row { b: string }\n  const y: Row = { b: x };\n  out.push(y);\n}",
+      'out.push(y)',
+      null,
+      [],
+    ),
+    fixed(
+      'a comma expression keeps its parentheses in the map callback',
+      'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) out.push((x, x + 1));\nconst result = out;',
+      'out.push((x, x + 1))',
+      'const src = [1, 2];\nconst out: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) out[i++] = (x, x + 1);\nconst result = out;',
+      [
+        {
+          messageId: 'suggestMap',
+          output: 'const src = [1, 2];\nconst out: number[] = src.map((x) => (x, x + 1));\nconst result = out;',
+        },
+      ],
     ),
     {
       code: 'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }',
