@@ -154,7 +154,7 @@ export default createRule<Options, MessageIds>({
     function findQuadraticLoop(accumulator: Accumulator, read: TSESTree.Node): Loop | null {
       for (const loop of loops.enclosingLoops(read)) {
         const grows = accumulator.appends.some((append) => append.loops.includes(loop));
-        if (grows && !exitsLoopAfter(read, loop)) return loop;
+        if (grows && !exitsLoopAfter(read, loop) && !isResetAfter(read, loop, accumulator)) return loop;
       }
       return null;
     }
@@ -187,7 +187,7 @@ export default createRule<Options, MessageIds>({
         if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
         const method = staticName(member);
         if (method === null || getThisContext(member)?.classNode !== classNode) continue;
-        const innerRead = summary.findFieldRead(method, field, accumulator.appendParts);
+        const innerRead = summary.findFieldRead(method, field, (read) => !accumulator.appendParts.has(read) && isFlatteningRead(read));
         if (!innerRead) continue;
         const loop = findQuadraticLoop(accumulator, call);
         if (!loop) continue;
@@ -275,9 +275,12 @@ export default createRule<Options, MessageIds>({
 
     /** Renders the read for the message: "`s.endsWith()`", "`seen.has(…)`", "comparing it with `===`". */
     function describeRead(read: TSESTree.Node): string {
-      const node = skipTransparent(read);
+      // Follow the value to where it is consumed: `(s ?? '').trim()` is described at `.trim()`.
+      const start = skipTransparent(read);
+      let node = start;
+      while (flowsInto(node)) node = skipTransparent(node.parent!);
       const parent = node.parent!;
-      const text = sourceCode.getText(read);
+      const text = node === start ? sourceCode.getText(read) : `(${shorten(sourceCode.getText(node))})`;
       switch (parent.type) {
         case AST_NODE_TYPES.MemberExpression:
           if (parent.object === node) {
@@ -292,6 +295,8 @@ export default createRule<Options, MessageIds>({
           return `\`${shorten(sourceCode.getText(parent.callee))}(…)\``;
         case AST_NODE_TYPES.NewExpression:
           return `\`new ${shorten(sourceCode.getText(parent.callee))}(…)\``;
+        case AST_NODE_TYPES.Property:
+          return `using it as a key in \`${shorten(sourceCode.getText(parent.parent))}\``;
         case AST_NODE_TYPES.BinaryExpression:
           return parent.operator === 'in' ? 'the `in` operator' : `comparing it with \`${parent.operator}\``;
         case AST_NODE_TYPES.SwitchStatement:
@@ -302,15 +307,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A read that does not flatten the rope: `.length`, emptiness and `typeof` checks, using it as an
-     * operand of another concatenation (which makes a new rope), and storing it (an array element, a
-     * property value, `arr.push(s)`, `map.set(k, s)`).
+     * Whether evaluating `read` flattens the rope. Not: `.length`; truthiness, `typeof` and
+     * comparisons with `''`, `null` or `undefined`; storing it (an array element, a property value, a
+     * variable, `arr.push(s)`, `map.set(k, s)`); returning or yielding it. Where the value flows on
+     * into a bigger expression (`s ?? ''`, `c ? s : t`, `s + x`, `` `${s}` ``, `t.concat(s)`), that
+     * expression's own use decides: `(s + x).includes(…)` flattens, `t = s + x` does not.
      */
     function isFlatteningRead(read: TSESTree.Node): boolean {
       const node = skipTransparent(read);
       const parent = node.parent!;
       switch (parent.type) {
         case AST_NODE_TYPES.MemberExpression:
+          // `s.length` is stored on the rope; any other member, or `obj[s]` (hashing), flattens.
           return !(parent.object === node && !parent.computed && staticName(parent) === 'length');
         case AST_NODE_TYPES.UnaryExpression:
           return parent.operator !== '!' && parent.operator !== 'typeof' && parent.operator !== 'void';
@@ -318,32 +326,65 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.WhileStatement:
         case AST_NODE_TYPES.DoWhileStatement:
         case AST_NODE_TYPES.ForStatement:
-          return false; // only as the test (the only expression slot they have besides `for` parts)
+          return false; // a test: truthiness looks at the length only
         case AST_NODE_TYPES.ConditionalExpression:
-          return parent.test !== node;
         case AST_NODE_TYPES.LogicalExpression:
-          // `s && …`, `s || …` test truthiness (the length); the value flows on unchanged.
-          return false;
+          // The truthiness test does not flatten; the value may flow on as the expression's result.
+          return parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node ? false : isFlatteningRead(parent);
         case AST_NODE_TYPES.BinaryExpression:
-          if (parent.operator === '+') return false; // a new rope that points at this one
+          if (parent.operator === '+') return isFlatteningRead(parent); // a new rope pointing at this one
           if (['!=', '!==', '==', '==='].includes(parent.operator)) {
-            return !isEmptyString(parent.left === node ? parent.right : parent.left);
+            return !isEmptyOrNullish(parent.left === node ? parent.right : parent.left);
           }
           return true;
         case AST_NODE_TYPES.TemplateLiteral:
-          return false;
-        case AST_NODE_TYPES.ArrayExpression:
+          return isFlatteningRead(parent);
         case AST_NODE_TYPES.Property:
+          return parent.computed && parent.key === node; // `{ [s]: v }` hashes it
+        case AST_NODE_TYPES.ArrayExpression:
         case AST_NODE_TYPES.VariableDeclarator:
-          return false; // stored, not read
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.YieldExpression:
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+        case AST_NODE_TYPES.ExpressionStatement:
+          return false; // stored or handed out, not read
         case AST_NODE_TYPES.AssignmentExpression:
           return parent.left === node;
         case AST_NODE_TYPES.CallExpression:
           if (parent.callee === node) return true;
+          if (isStringConcat(parent)) return isFlatteningRead(parent);
           return !isStoringCall(parent, node);
         default:
           return true;
       }
+    }
+
+    /** The value of `node` passes unchanged, or as part of a new rope, into its parent expression. */
+    function flowsInto(node: TSESTree.Node): boolean {
+      const parent = node.parent;
+      if (!parent) return false;
+      switch (parent.type) {
+        case AST_NODE_TYPES.LogicalExpression:
+        case AST_NODE_TYPES.TemplateLiteral:
+          return true;
+        case AST_NODE_TYPES.ConditionalExpression:
+          return parent.test !== node;
+        case AST_NODE_TYPES.BinaryExpression:
+          return parent.operator === '+';
+        case AST_NODE_TYPES.CallExpression:
+          return parent.callee !== node && isStringConcat(parent);
+        default:
+          return false;
+      }
+    }
+
+    /** `t.concat(s)` on a string: builds a rope like `+`. */
+    function isStringConcat(call: TSESTree.CallExpression): boolean {
+      return (
+        call.callee.type === AST_NODE_TYPES.MemberExpression &&
+        staticName(call.callee) === 'concat' &&
+        isStringLikeType(checker, services.getTypeAtLocation(call.callee.object))
+      );
     }
 
     /** `arr.push(s)` / `arr.unshift(s)` on an array, or the value slot of `map.set(k, s)`. */
@@ -387,42 +428,20 @@ class ClassSummary {
   findFieldRead(
     method: string,
     field: string,
-    appendParts: Set<TSESTree.Node>,
+    flattens: (read: TSESTree.MemberExpression) => boolean,
     seen = new Set<string>(),
   ): TSESTree.MemberExpression | null {
     if (seen.has(method)) return null;
     seen.add(method);
     for (const read of this.#reads.get(method) ?? []) {
-      if (staticName(read) === field && !appendParts.has(read) && isFlatteningMemberRead(read)) return read;
+      if (staticName(read) === field && flattens(read)) return read;
     }
     for (const callee of this.#calls.get(method) ?? []) {
-      const read = this.findFieldRead(callee, field, appendParts, seen);
+      const read = this.findFieldRead(callee, field, flattens, seen);
       if (read) return read;
     }
     return null;
   }
-}
-
-/**
- * Inside a called method the read is judged syntactically only (no type query): `.length`, truthiness
- * and comparisons with `''` do not flatten; anything else does.
- */
-function isFlatteningMemberRead(read: TSESTree.MemberExpression): boolean {
-  const node = skipTransparent(read);
-  const parent = node.parent!;
-  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-    return staticName(parent) !== 'length';
-  }
-  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator !== '!';
-  if (parent.type === AST_NODE_TYPES.BinaryExpression && ['!=', '!==', '==', '==='].includes(parent.operator)) {
-    return !isEmptyString(parent.left === node ? parent.right : parent.left);
-  }
-  return !(
-    (parent.type === AST_NODE_TYPES.IfStatement && parent.test === node) ||
-    parent.type === AST_NODE_TYPES.LogicalExpression ||
-    (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') ||
-    parent.type === AST_NODE_TYPES.TemplateLiteral
-  );
 }
 
 function asTarget(node: TSESTree.Node): Target | null {
@@ -490,7 +509,14 @@ function isCarriedAcross(
   loop: Loop,
 ): boolean {
   if ('variable' in accumulator.owner) {
-    for (const def of accumulator.owner.variable.defs) {
+    // A reduce callback's accumulator parameter carries the previous call's result.
+    const callback = loop.node;
+    const isReduceAccumulator =
+      loop.kind === 'callback' &&
+      (loop.method === 'reduce' || loop.method === 'reduceRight') &&
+      isFunction(callback) &&
+      accumulator.owner.variable.defs.some((def) => def.name === callback.params[0]);
+    for (const def of isReduceAccumulator ? [] : accumulator.owner.variable.defs) {
       if (!contains(loop.node, def.name)) continue;
       // `for (let s = ''; …; …)` runs its init once; `var s;` without a value keeps the old value.
       const inInit = loop.node.type === AST_NODE_TYPES.ForStatement && loop.node.init && contains(loop.node.init, def.name);
@@ -509,6 +535,47 @@ function isCarriedAcross(
       isSameTarget(statement.expression.left, target) &&
       getSelfOperands(statement.expression, target) === null,
   );
+}
+
+/**
+ * True when, after `read`, the same iteration resets the accumulator (`s = ''` as a statement of a
+ * block on the way up to `loop`): what was read is dropped, so the reads add up to what was appended.
+ */
+function isResetAfter(read: TSESTree.Node, loop: Loop, accumulator: Accumulator): boolean {
+  let child: TSESTree.Node = read;
+  for (let parent = read.parent; parent && parent !== loop.node; parent = parent.parent) {
+    const statements =
+      parent.type === AST_NODE_TYPES.BlockStatement
+        ? parent.body
+        : parent.type === AST_NODE_TYPES.SwitchCase
+          ? parent.consequent
+          : null;
+    if (statements) {
+      const after = statements.slice(statements.indexOf(child as TSESTree.Statement) + 1);
+      if (after.some((statement) => isResetOf(statement, accumulator))) return true;
+    }
+    child = parent;
+  }
+  return false;
+}
+
+/** `s = <value not built from s>;` for this accumulator. */
+function isResetOf(statement: TSESTree.Node, accumulator: Accumulator): boolean {
+  if (
+    statement.type !== AST_NODE_TYPES.ExpressionStatement ||
+    statement.expression.type !== AST_NODE_TYPES.AssignmentExpression ||
+    statement.expression.operator !== '='
+  ) {
+    return false;
+  }
+  const target = asTarget(statement.expression.left);
+  if (!target) return false;
+  const owner = accumulator.owner;
+  const same =
+    'variable' in owner
+      ? owner.variable.references.some((reference) => reference.identifier === target)
+      : target.type === AST_NODE_TYPES.MemberExpression && target.property.name === owner.field;
+  return same && getSelfOperands(statement.expression, target) === null;
 }
 
 function loopBody(loop: Loop): TSESTree.Node | null {
@@ -562,8 +629,11 @@ function staticName(member: TSESTree.MemberExpression): string | null {
   return null;
 }
 
-function isEmptyString(node: TSESTree.Node): boolean {
+/** `''`, `null` or `undefined`: comparing with them checks the length or the type only. */
+function isEmptyOrNullish(node: TSESTree.Node): boolean {
   return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
     (node.type === AST_NODE_TYPES.Literal && node.value === '') ||
     (node.type === AST_NODE_TYPES.TemplateLiteral &&
       node.expressions.length === 0 &&

@@ -158,6 +158,49 @@ outer: for (const row of rows) {
   }
 }
 `,
+    // A reset after the read in the same iteration: what was read is dropped (linear).
+    `
+declare const words: string[];
+const lines: string[] = [];
+let s = '';
+for (const word of words) {
+  s += word + ' ';
+  if (s.length > 80) {
+    lines.push(s.trimEnd());
+    s = '';
+  }
+}
+`,
+    `
+declare const rows: string[][];
+const lines: string[] = [];
+let s = '';
+for (const row of rows) {
+  for (const cell of row) s += cell;
+  lines.push(s.trim());
+  s = '';
+}
+`,
+    // Returning or yielding it hands the rope out without reading it.
+    `
+declare const parts: string[];
+let acc = '';
+const prefixes = parts.map((p) => { acc += p; return acc; });
+function* grow() { let s = ''; for (const p of parts) { s += p; yield s; } }
+`,
+    // Storing it from a method of the same class, typeof and null checks, String#concat of it.
+    `
+class Buf {
+  private s = '';
+  private readonly parts: string[] = [];
+  private flush(): void { this.parts.push(this.s); }
+  private isString(): boolean { return typeof this.s === 'string' && this.s != null; }
+  run(xs: string[]): void {
+    let t = '';
+    for (const x of xs) { this.s += x; this.flush(); this.isString(); t = t.concat(this.s); }
+  }
+}
+`,
     // A read after the loop.
     `
 declare const parts: string[];
@@ -385,6 +428,39 @@ class Lexer {
 }
 `,
       errors: [flattening(8, 15, 24, 'this.text', '`for…of` loop at line 6', '`switch (this.text)`')],
+    },
+    // Values that flow on through ??, ||, ?:, + and templates are read where they end up.
+    {
+      code: `
+declare const parts: string[];
+declare const re: RegExp;
+let s = '';
+for (const part of parts) {
+  s += part;
+  console.log(s ?? '');
+  re.test(s || '');
+  if ((s + ';').includes(';;')) break;
+  const o = { [s]: true };
+}
+`,
+      errors: [
+        flattening(7, 15, 16, 's', '`for…of` loop at line 5', '`console.log(…)`'),
+        flattening(8, 11, 12, 's', '`for…of` loop at line 5', '`re.test(…)`'),
+        flattening(9, 8, 9, 's', '`for…of` loop at line 5', "`(s + ';').includes()`"),
+        flattening(10, 16, 17, 's', '`for…of` loop at line 5', 'using it as a key in `{ [s]: true }`'),
+      ],
+    },
+    // A reduce callback's accumulator parameter carries over between calls.
+    {
+      code: `
+declare const parts: string[];
+const all = parts.reduce((acc, part) => {
+  acc += part;
+  if (acc.endsWith(';')) acc += '\\n';
+  return acc;
+}, '');
+`,
+      errors: [flattening(5, 7, 10, 'acc', '`reduce()` callback at line 3', '`acc.endsWith()`')],
     },
     // checkPlainAppends reports each loop-carried append once per loop, with V8's figures.
     {
