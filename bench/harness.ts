@@ -22,6 +22,11 @@ export interface BenchGroup {
   baseline: string;
   cases: BenchCase[];
   sizes: number[];
+  /**
+   * Also measure what one operation's result keeps alive (bytes retained after GC, while the result
+   * is held): for cases that build a data structure.
+   */
+  retained?: boolean;
 }
 
 export interface BenchSuite {
@@ -38,6 +43,8 @@ export interface CaseResult {
   bytes: number;
   /** Garbage collections per 1,000 operations while timing. */
   gcPer1k: number;
+  /** Bytes still reachable from one operation's result after GC (groups with `retained`). */
+  retainedBytes?: number;
   timeRatio: number;
   allocRatio: number;
 }

@@ -2,6 +2,7 @@
  * Measures one benchmark case in this (fresh) process and prints one JSON line.
  *   time:  node --expose-gc --single-threaded-gc   worker.ts time  <suite> <group> <case> <n>
  *   alloc: node --expose-gc --min-semi-space-size=256 --max-semi-space-size=256 worker.ts alloc …
+ *   retained: node --expose-gc worker.ts retained …  (bytes one result keeps alive after GC)
  *   self-test: worker.ts selftest  (allocation of `new Array(1000)`, expected 8,048 bytes)
  * Time is process CPU time (GC runs on the main thread with --single-threaded-gc, so it is counted).
  * Allocation is the growth of every heap space but code and read-only space across a window that
@@ -105,6 +106,19 @@ async function main(): Promise<void> {
   const op = benchCase.prepare(Number(size));
   if (mode === 'time') {
     console.log(JSON.stringify(measureTime(op)));
+  } else if (mode === 'retained') {
+    // What one result keeps alive: the heap after GC while holding it, minus the heap before.
+    sink(op());
+    sink(null);
+    gc!();
+    gc!();
+    const before = heapBytes();
+    const kept = op();
+    gc!();
+    gc!();
+    const after = heapBytes();
+    sink(kept);
+    console.log(JSON.stringify({ retainedBytes: after - before }));
   } else {
     // Warm up so that compilation and inline caches are not counted. Then size the window: large
     // enough (~64 MiB) that the young generation's page-granular accounting (±256 KiB) is noise, at

@@ -79,6 +79,7 @@ for (const file of files) {
           bytes: Math.max(0, bytes!),
           gcPer1k: median(times.map((t) => t.gcPer1k!)),
           timeNs: median(times.map((t) => t.timeNs!)),
+          ...(group.retained ? { retainedBytes: runWorker(['--expose-gc'], ['retained', ...runArgs]).retainedBytes! } : {}),
         };
       }
       const base = row[group.baseline]!;
@@ -93,7 +94,7 @@ for (const file of files) {
         const res = sizeResults[benchCase.id]!;
         const label = benchCase.label.replaceAll('`', '');
         console.log(
-          `${size.toLocaleString('en-US').padStart(7)}  ${label.slice(0, 58).padEnd(58)} ${formatTime(res.timeNs).padStart(10)} ${formatRatio(res.timeRatio).padStart(7)} ${formatBytes(res.bytes).padStart(10)} ${formatRatio(res.allocRatio).padStart(7)} ${res.gcPer1k.toFixed(1).padStart(7)}`,
+          `${size.toLocaleString('en-US').padStart(7)}  ${label.slice(0, 58).padEnd(58)} ${formatTime(res.timeNs).padStart(10)} ${formatRatio(res.timeRatio).padStart(7)} ${formatBytes(res.bytes).padStart(10)} ${formatRatio(res.allocRatio).padStart(7)} ${res.gcPer1k.toFixed(1).padStart(7)}${res.retainedBytes === undefined ? '' : `  retains ${formatBytes(res.retainedBytes)}`}`,
         );
       }
       suiteResults[group.id]![String(size)] = sizeResults;

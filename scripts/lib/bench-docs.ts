@@ -46,18 +46,19 @@ export function renderTable(suites: BenchSuite[], results: ResultsFile, key: str
   const measured = results.rules[rule!]?.[groupId!];
   if (!group || !measured) throw new Error(`bench-table ${key}: no such benchmark group with results`);
   const baseline = group.cases.find((c) => c.id === group.baseline)!;
+  const retained = group.retained === true;
   const lines = [
     `Node ${results.node} (V8 ${results.v8}), ${results.platform}, ${results.date}; median CPU time per operation; ratios against ${baseline.label} in the same run (< 1× is better).`,
     '',
-    '| n | case | time/op | time × | bytes/op | bytes × |',
-    '| ---: | --- | ---: | ---: | ---: | ---: |',
+    `| n | case | time/op | time × | bytes/op | bytes × |${retained ? ' retained | retained/item |' : ''}`,
+    `| ---: | --- | ---: | ---: | ---: | ---: |${retained ? ' ---: | ---: |' : ''}`,
   ];
   for (const size of group.sizes) {
     for (const benchCase of group.cases) {
       const r = measured[String(size)]?.[benchCase.id];
       if (!r) throw new Error(`bench-table ${key}: no result for n = ${size}, ${benchCase.id}`);
       lines.push(
-        `| ${size.toLocaleString('en-US')} | ${benchCase.label.replaceAll('|', '\\|')} | ${formatTime(r.timeNs)} | ${formatRatio(r.timeRatio)} | ${formatBytes(r.bytes)} | ${formatRatio(r.allocRatio)} |`,
+        `| ${size.toLocaleString('en-US')} | ${benchCase.label.replaceAll('|', '\\|')} | ${formatTime(r.timeNs)} | ${formatRatio(r.timeRatio)} | ${formatBytes(r.bytes)} | ${formatRatio(r.allocRatio)} |${retained ? ` ${formatBytes(r.retainedBytes ?? 0)} | ${((r.retainedBytes ?? 0) / size).toFixed(0)} B |` : ''}`,
       );
     }
   }

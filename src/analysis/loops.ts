@@ -93,6 +93,12 @@ export class LoopAnalysis {
     return loop;
   }
 
+  /** The `Loop` for a loop statement (its whole repeated part), or `null` for any other node. */
+  loopStatement(node: TSESTree.Node): Loop | null {
+    const kind = loopKindOf(node, loopBodyOf(node));
+    return kind ? this.#statementLoop(node, kind) : null;
+  }
+
   /** The loop a function stands for when it is the callback of an array iteration method, else `null`. */
   iterationCallback(fn: FunctionNode): Loop | null {
     const cached = this.#callbacks.get(fn);
@@ -139,6 +145,10 @@ export function getLoopAnalysis(
     analyses.set(sourceCode.ast, analysis);
   }
   return analysis;
+}
+
+function loopBodyOf(node: TSESTree.Node): TSESTree.Node {
+  return 'body' in node && node.body && !Array.isArray(node.body) ? (node.body as TSESTree.Node) : node;
 }
 
 /** If `parent` is a loop statement and `child` sits in the part it repeats, the loop's kind. */

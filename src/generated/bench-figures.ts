@@ -26,6 +26,12 @@ export const BENCH_FIGURES = {
   "prefer-presized-array.setPresizedEndToEnd": "0.49–0.71×",
   "prefer-presized-array.setSpreadEndToEnd": "0.92–1.19×",
   "prefer-presized-array.typedPresizedEndToEnd": "0.68–0.98×",
+  "prefer-struct-of-arrays.intUpdateSoa": "0.39–0.59×",
+  "prefer-struct-of-arrays.reduceSoa": "0.14–0.48×",
+  "prefer-struct-of-arrays.retainedAosPerItem": "131 B",
+  "prefer-struct-of-arrays.retainedSoaPerItem": "32 B",
+  "prefer-struct-of-arrays.updateAosBytes1k": "88 B",
+  "prefer-struct-of-arrays.updateSoa": "0.15–0.36×",
   "v8": "11.3.244.8-node.38",
 } as const;
 

@@ -2,6 +2,7 @@ import noAccumulatingSpread from './no-accumulating-spread.js';
 import noRegexpInLoop from './no-regexp-in-loop.js';
 import noStringConcatInLoop from './no-string-concat-in-loop.js';
 import preferPresizedArray from './prefer-presized-array.js';
+import preferStructOfArrays from './prefer-struct-of-arrays.js';
 
 /** Every rule, by name (alphabetical). Configs and the README table are computed from this map. */
 export const rules = {
@@ -9,4 +10,5 @@ export const rules = {
   'no-regexp-in-loop': noRegexpInLoop,
   'no-string-concat-in-loop': noStringConcatInLoop,
   'prefer-presized-array': preferPresizedArray,
+  'prefer-struct-of-arrays': preferStructOfArrays,
 };
