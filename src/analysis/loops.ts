@@ -1,5 +1,7 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { isArrayOrTupleType } from './types.js';
 
 export type LoopKind = 'callback' | 'do-while' | 'for' | 'for-in' | 'for-of' | 'while';
 
@@ -134,14 +136,20 @@ export class LoopAnalysis {
 
 const analyses = new WeakMap<TSESTree.Program, LoopAnalysis>();
 
-/** One `LoopAnalysis` per file, shared by every rule that asks (keyed by the file's AST). */
-export function getLoopAnalysis(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  isArrayReceiver?: ArrayReceiverTest,
-): LoopAnalysis {
+/**
+ * One `LoopAnalysis` per file, shared by every rule that asks (keyed by the file's AST). With type
+ * information, only callbacks on built-in arrays count as loops; without it (plain JavaScript), every
+ * `forEach`/`map`/… callback does.
+ */
+export function getLoopAnalysis(sourceCode: Readonly<TSESLint.SourceCode>): LoopAnalysis {
   let analysis = analyses.get(sourceCode.ast);
   if (!analysis) {
-    analysis = new LoopAnalysis(isArrayReceiver);
+    const services = sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+    const program = services?.program;
+    const getType = services?.getTypeAtLocation;
+    analysis = new LoopAnalysis(
+      program && getType ? (receiver) => isArrayOrTupleType(program, getType(receiver)) : () => true,
+    );
     analyses.set(sourceCode.ast, analysis);
   }
   return analysis;

@@ -62,9 +62,7 @@ export default createRule<Options, MessageIds>({
     const services = maybeServices;
     const { program } = services;
     const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode, (receiver) =>
-      isArrayOrTupleType(program, services.getTypeAtLocation(receiver)),
-    );
+    const loops = getLoopAnalysis(sourceCode);
 
     /** Recognises a copy of the accumulator named `name`; syntax first, one type query for `concat`. */
     function asCopy(expression: TSESTree.Node, name: string): Copy | null {

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { Loop } from '../analysis/loops.js';
 import { contains, getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
-import { isArrayOrTupleType, isStringLikeType } from '../analysis/types.js';
+import { isStringLikeType } from '../analysis/types.js';
 import { getFreeName, getIndent } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
@@ -58,9 +58,7 @@ export default createRule<Options, MessageIds>({
     const { program } = services;
     const checker = program.getTypeChecker();
     const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode, (receiver) =>
-      isArrayOrTupleType(program, services.getTypeAtLocation(receiver)),
-    );
+    const loops = getLoopAnalysis(sourceCode);
 
     /** An identifier declared before `loop` and not assigned inside it, a literal, or a mix by `+`/template. */
     function isInvariant(node: TSESTree.Node, loop: Loop): boolean {

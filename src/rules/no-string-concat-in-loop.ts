@@ -77,9 +77,7 @@ export default createRule<Options, MessageIds>({
     const { program } = services;
     const checker = program.getTypeChecker();
     const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode, (receiver) =>
-      isArrayOrTupleType(program, services.getTypeAtLocation(receiver)),
-    );
+    const loops = getLoopAnalysis(sourceCode);
 
     const accumulators = new Map<ClassNode | Variable, Map<string, Accumulator> | Accumulator>();
     const stringTypeCache = new Map<Accumulator, boolean>();

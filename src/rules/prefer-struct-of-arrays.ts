@@ -5,7 +5,6 @@ import ts from 'typescript';
 import type { Loop } from '../analysis/loops.js';
 import { findNode } from '../analysis/ast.js';
 import { getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
-import { isArrayOrTupleType } from '../analysis/types.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
 import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
@@ -68,9 +67,7 @@ export default createRule<Options, MessageIds>({
     const { program } = services;
     const checker = program.getTypeChecker();
     const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode, (receiver) =>
-      isArrayOrTupleType(program, services.getTypeAtLocation(receiver)),
-    );
+    const loops = getLoopAnalysis(sourceCode);
 
     /** Per array declaration: the loops that walk it and the fields they touch. */
     const walks = new Map<Declaration, Walk[]>();

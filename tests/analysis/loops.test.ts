@@ -1,18 +1,14 @@
-import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { exitsLoopAfter, getLoopAnalysis } from '../../src/analysis/loops.js';
-import { isArrayOrTupleType } from '../../src/analysis/types.js';
 import { findAll, withTypedContext } from '../utils/lint.js';
 
 /** The descriptions of the loops around the call to `mark()` in `code`. */
 function loopsAroundMark(code: string): string[] {
   let descriptions: string[] = [];
   withTypedContext(code, (context, program) => {
-    const services = ESLintUtils.getParserServices(context);
-    const analysis = getLoopAnalysis(context.sourceCode, (receiver) =>
-      isArrayOrTupleType(services.program, services.getTypeAtLocation(receiver)),
-    );
+    const analysis = getLoopAnalysis(context.sourceCode);
     const mark = findAll(program, AST_NODE_TYPES.CallExpression).find(
       (call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'mark',
     )!;
@@ -72,7 +68,7 @@ describe('exitsLoopAfter', () => {
   function exits(code: string, which: 'innermost' | 'outermost' = 'outermost'): boolean {
     let result = false;
     withTypedContext(`${prelude}${code}`, (context, program) => {
-      const analysis = getLoopAnalysis(context.sourceCode, () => true);
+      const analysis = getLoopAnalysis(context.sourceCode);
       const mark = findAll(program, AST_NODE_TYPES.CallExpression).find(
         (call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'mark',
       )!;
