@@ -187,6 +187,30 @@ function makeLoop(node: TSESTree.Node, kind: Exclude<LoopKind, 'callback'>): Loo
   return { description: `${word} at line ${node.loc.start.line}`, kind, node };
 }
 
+/**
+ * The statement before which code runs once per run of `loop`: the loop statement itself (or the
+ * statement holding a callback's call), if it sits in a statement list of the same function.
+ * `null` when reaching a statement list would leave a function (an arrow's expression body).
+ */
+export function statementBeforeLoop(loop: Loop): TSESTree.Statement | null {
+  let node: TSESTree.Node = loop.node;
+  while (node.parent && !isStatementList(node.parent)) {
+    node = node.parent;
+    if (isFunction(node)) return null;
+  }
+  return node.parent ? (node as TSESTree.Statement) : null;
+}
+
+function isStatementList(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.BlockStatement ||
+    node.type === AST_NODE_TYPES.Program ||
+    node.type === AST_NODE_TYPES.SwitchCase ||
+    node.type === AST_NODE_TYPES.StaticBlock ||
+    node.type === AST_NODE_TYPES.TSModuleBlock
+  );
+}
+
 export function isFunction(node: TSESTree.Node): node is FunctionNode {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||

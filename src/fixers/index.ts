@@ -150,3 +150,14 @@ export function getIndent(sourceCode: SourceCode, node: TSESTree.Node): string {
   const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
   return /^\s*/u.exec(line)![0];
 }
+
+/**
+ * An empty edit at the start of the statement list (block, module, case) that holds `statement`.
+ * Add it to every fix that declares a new name there: two such fixes in one list then overlap, so
+ * ESLint applies them in separate passes and the second one sees the first's name (`getFreeName`
+ * cannot see the other fixes of the same pass).
+ */
+export function claimStatementList(fixer: TSESLint.RuleFixer, statement: TSESTree.Node): TSESLint.RuleFix {
+  const list = statement.parent ?? statement;
+  return fixer.insertTextBeforeRange([list.range[0], list.range[0]], '');
+}

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { findNode } from '../analysis/ast.js';
-import { escapeKindOf, findEscape } from '../analysis/fix-safety.js';
+import { escapeKindOf } from '../analysis/fix-safety.js';
 import type { Loop } from '../analysis/loops.js';
 import { contains, getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
 import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
 
     /** Recognises a copy of the accumulator named `name`; syntax first, one type query for `concat`. */
     function asCopy(expression: TSESTree.Node, name: string): Copy | null {
-      const node = unwrap(expression);
+      const node = unwrap(expression.type === AST_NODE_TYPES.ChainExpression ? expression.expression : expression);
       const isSelf = (n: TSESTree.Node | null | undefined): n is TSESTree.Identifier =>
         n?.type === AST_NODE_TYPES.Identifier && n.name === name;
       if (node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.ObjectExpression) {
@@ -175,9 +175,16 @@ export default createRule<Options, MessageIds>({
           const rest = (node as TSESTree.ObjectExpression).properties.slice(1);
           if (rest.length === 0) return { reason: 'nothing is added', statements: null };
           const statements: string[] = [];
+          let reason = '';
           for (const [i, property] of rest.entries()) {
+            // The first added value is evaluated before any write, but may only read members of
+            // the accumulator (a bare `acc` or a closure over it would see the later writes).
+            if (i === 0 ? !readsOnlyMembers(property, name) : mentions(property, name)) {
+              return { reason: `an added value reads \`${name}\``, statements: null };
+            }
             if (property.type === AST_NODE_TYPES.SpreadElement) {
-              if (i > 0 && mentions(property.argument, name)) return { reason: `an added value reads \`${name}\``, statements: null };
+              // A spread defines keys; Object.assign sets them, and an own `__proto__` key would set the prototype.
+              reason ||= 'a spread object with an own `__proto__` key would set the prototype';
               statements.push(`Object.assign(${name}, ${text(property.argument)});`);
               continue;
             }
@@ -185,8 +192,9 @@ export default createRule<Options, MessageIds>({
             if (!property.computed && keyName(property.key) === '__proto__') {
               return { reason: 'a `__proto__` key sets the prototype in a literal', statements: null };
             }
-            // Values after the first are evaluated after earlier assignments: they must not read acc.
-            if (i > 0 && mentions(property, name)) return { reason: `an added value reads \`${name}\``, statements: null };
+            if (property.computed && !isSafeComputedKey(property.key)) {
+              reason ||= 'a computed key equal to `__proto__` would set the prototype';
+            }
             const value = text(property.value);
             let target: string;
             if (property.computed) target = `${name}[${text(property.key)}]`;
@@ -194,7 +202,7 @@ export default createRule<Options, MessageIds>({
             else target = `${name}[${text(property.key)}]`;
             statements.push(`${target} = ${value};`);
           }
-          return { reason: '', statements };
+          return { reason, statements };
         }
         case 'assign': {
           const call = node as TSESTree.CallExpression;
@@ -217,7 +225,7 @@ export default createRule<Options, MessageIds>({
               const item = getFreeName(sourceCode, scopeNode, scopeNode, ['item', 'element', 'value']);
               statements.push(`for (const ${item} of ${text(argument)}) ${name}.push(${item});`);
               reason = 'concat keeps the holes of a sparse array';
-            } else if (kind === null && !type.isUnion() && (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.TypeParameter)) === 0 && !isArrayLikeObject(type)) {
+            } else if (kind === null && isPrimitive(type)) {
               statements.push(`${name}.push(${text(argument)});`);
             } else {
               // May be an array (or spreadable) at run time: concat would flatten it, push would not.
@@ -253,30 +261,47 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const name = callback.params[0].name;
-      const results: { copy: Copy; site: TSESTree.Node }[] = [];
+      // Every value the callback returns: the expression body, or each `return` argument.
+      const returned: { site: TSESTree.Node; value: TSESTree.Node | null }[] = [];
       if (callback.body.type !== AST_NODE_TYPES.BlockStatement) {
-        const copy = asCopy(callback.body, name);
-        if (copy) results.push({ copy, site: callback.body });
+        returned.push({ site: callback.body, value: callback.body });
       } else {
         findNode(
           callback.body,
           (node) => {
-            if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) {
-              const copy = asCopy(node.argument, name);
-              if (copy) results.push({ copy, site: node });
-            }
+            if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push({ site: node, value: node.argument });
             return false;
           },
           isFunction,
         );
+      }
+      const results: { copy: Copy; site: TSESTree.Node | null }[] = [];
+      for (const { site, value } of returned) {
+        if (!value) continue;
+        const direct = asCopy(value, name);
+        if (direct) {
+          results.push({ copy: direct, site });
+          continue;
+        }
+        // `x > 1 ? [...acc, x] : acc`: reported, but only a plain `return copy` is rewritten.
+        for (const branch of conditionalBranches(value)) {
+          const copy = asCopy(branch, name);
+          if (copy) results.push({ copy, site: null });
+        }
       }
       if (results.length === 0) return;
       // The type query comes last, after the syntax matched.
       if (!isArrayOrTupleType(program, services.getTypeAtLocation(callee.object))) return;
       const seed = call.arguments[1] ? unwrap(call.arguments[1]) : null;
       const accumulator = ASTUtils.findVariable(sourceCode.getScope(callback.body), name);
+      // The in-place rewrite is only sound when every call returns the accumulator itself or a copy of it.
+      const onlyAccumulatorReturned = returned.every(
+        ({ value }) => value !== null && (isIdentifierNamed(unwrap(value), name) || asCopy(value, name) !== null),
+      );
       for (const { copy, site } of results) {
-        reportCopy(copy, name, `call of the \`${method}()\` callback`, decideReduceFix(copy, site, seed, accumulator, callback, name));
+        const decision =
+          site && onlyAccumulatorReturned ? decideReduceFix(copy, site, seed, accumulator, callback, name) : ({ kind: 'none' } as const);
+        reportCopy(copy, name, `call of the \`${method}()\` callback`, decision);
       }
     }
 
@@ -297,7 +322,10 @@ export default createRule<Options, MessageIds>({
         seed !== null &&
         ((seed.type === AST_NODE_TYPES.ArrayExpression && seed.elements.length === 0 && (copy.kind === 'array-spread' || copy.kind === 'concat')) ||
           (seed.type === AST_NODE_TYPES.ObjectExpression && seed.properties.length === 0 && (copy.kind === 'object-spread' || copy.kind === 'assign')));
-      if (!freshSeed || !accumulator) return { kind: 'none' };
+      if (!freshSeed || !accumulator || isOptionalChain(copy)) return { kind: 'none' };
+      // Reassigning the parameter (`acc = other`) would make the in-place write hit another object.
+      if (accumulator.references.some((reference) => reference.isWrite())) return { kind: 'none' };
+      if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(callback.params[0]!))) return { kind: 'none' };
       const leak = accumulator.references.find((reference) => {
         const { identifier } = reference;
         if (contains(copy.node, identifier)) return false;
@@ -365,21 +393,72 @@ export default createRule<Options, MessageIds>({
           (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0);
         if (!isFresh && !asCopy(assignment.right, name)) return { kind: 'none' };
       }
-      const escape = findEscape(variable, {
-        allowCapturesIn: outermost.kind === 'callback' ? outermost.node : undefined,
-        before: loopEnd,
-      });
-      // The copies themselves read acc (as `Object.assign({}, acc)`'s argument): those are not escapes.
-      if (escape && !isInsideACopy(escape.node, name)) return { kind: 'none' };
+      if (!sameKind(copy, init) || isOptionalChain(copy)) return { kind: 'none' };
+      if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(def.name))) return { kind: 'none' };
+      const loopStart = outermost.node.range[0];
+      for (const reference of variable.references) {
+        const { identifier } = reference;
+        if (reference.init || identifier.range[0] >= loopEnd) continue;
+        if (isPartOfRebind(identifier as TSESTree.Identifier, name)) continue;
+        // Inside the loop, any other use (iterating it, reading it, passing it) could see the difference.
+        if (identifier.range[0] >= loopStart) return { kind: 'none' };
+        // Before the loop, it must not reach another name: passed, stored, returned or captured.
+        const captured =
+          reference.from.variableScope !== variable.scope.variableScope &&
+          !(outermost.kind === 'callback' && contains(outermost.node, identifier));
+        if (captured || escapeKindOf(identifier) !== null) return { kind: 'none' };
+      }
       const { reason, statements } = mutationStatements(copy, name, node);
       if (!statements) return { kind: 'none' };
       const apply = replaceStatement(node.parent, statements);
       return reason ? { apply, kind: 'suggest', reason } : { apply, kind: 'fix', reason: '' };
     }
 
-    function isInsideACopy(identifier: TSESTree.Node, name: string): boolean {
-      const parent = identifier.parent;
-      return parent?.type === AST_NODE_TYPES.CallExpression && asCopy(parent, name)?.self === identifier;
+    /** `acc` as the target of `acc = <copy of acc>`, or as the copied value inside it. */
+    function isPartOfRebind(identifier: TSESTree.Identifier, name: string): boolean {
+      for (let node: TSESTree.Node | undefined = identifier.parent; node; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+          const copy = node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name ? asCopy(node.right, name) : null;
+          return copy !== null && (node.left === identifier || copy.self === identifier);
+        }
+        if (isFunction(node)) return false;
+      }
+      return false;
+    }
+
+    /**
+     * The accumulator's declared type accepts the in-place writes: a mutable array for `push`; for
+     * objects, an index signature (or the named property) for `acc[k] = v` / `acc.k = v`.
+     */
+    function acceptsInPlaceWrites(copy: Copy, type: ts.Type): boolean {
+      const checker = program.getTypeChecker();
+      if (copy.kind === 'array-spread' || copy.kind === 'concat') {
+        const parts = type.isUnion() ? type.types : [type];
+        return parts.every((part) => part.getSymbol()?.getName() === 'Array' && checker.isArrayType(part));
+      }
+      if (copy.kind === 'assign') return true;
+      if (checker.getIndexInfosOfType(type).length > 0) return true;
+      const node = unwrap(copy.node) as TSESTree.ObjectExpression;
+      return node.properties
+        .slice(1)
+        .every(
+          (property) =>
+            property.type === AST_NODE_TYPES.Property &&
+            !property.computed &&
+            keyName(property.key) !== null &&
+            type.getProperty(keyName(property.key)!) !== undefined,
+        );
+    }
+
+    /** A computed key that cannot be `'__proto__'`: a number, or a union of literals without it. */
+    function isSafeComputedKey(key: TSESTree.Node): boolean {
+      const type = services.getTypeAtLocation(key);
+      const parts = type.isUnion() ? type.types : [type];
+      return parts.every(
+        (part) =>
+          (part.flags & ts.TypeFlags.NumberLike) !== 0 ||
+          (part.isStringLiteral() && part.value !== '__proto__'),
+      );
     }
 
     return {
@@ -396,9 +475,49 @@ function figureFor(kind: Copy['kind']): string {
   return `10,000 items took ${figure('no-accumulating-spread.arraySpreadAt10k')} with \`[...acc, x]\` against ${figure('no-accumulating-spread.arrayPushAt10k')} with \`push\`, on Node ${figure('node')}`;
 }
 
-/** An object type with a numeric `length` or `Symbol.isConcatSpreadable` could be spread by concat. */
-function isArrayLikeObject(type: ts.Type): boolean {
-  return (type.flags & ts.TypeFlags.Object) !== 0 && (type.getProperty('length') !== undefined || type.getProperties().some((p) => p.name.includes('isConcatSpreadable')));
+/** Values that concat appends whole: primitives (any object could be an array or spreadable). */
+function isPrimitive(type: ts.Type): boolean {
+  const PRIMITIVE =
+    ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) => (part.flags & PRIMITIVE) !== 0);
+}
+
+/** `c ? a : b` → `[a, b]` (nested conditionals too); anything else → `[]`. */
+function conditionalBranches(node: TSESTree.Node): TSESTree.Node[] {
+  const value = unwrap(node);
+  if (value.type !== AST_NODE_TYPES.ConditionalExpression) return [];
+  return [value.consequent, value.alternate].flatMap((branch) => [branch, ...conditionalBranches(branch)]);
+}
+
+function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
+}
+
+function isOptionalChain(copy: Copy): boolean {
+  return copy.node.parent?.type === AST_NODE_TYPES.ChainExpression || findNode(copy.node, (n) => 'optional' in n && n.optional === true) !== null;
+}
+
+/** The copy and the accumulator's initial literal are the same kind (`[]` for arrays, `{}` for objects). */
+function sameKind(copy: Copy, init: TSESTree.Node): boolean {
+  const isArray = copy.kind === 'array-spread' || copy.kind === 'concat';
+  return isArray ? init.type === AST_NODE_TYPES.ArrayExpression : init.type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/** Every mention of `name` in `node` is a plain member read (`acc[k]`, `acc.n`), outside closures. */
+function readsOnlyMembers(node: TSESTree.Node, name: string): boolean {
+  return (
+    findNode(node, (n) => {
+      if (isFunction(n)) return mentions(n, name);
+      if (n.type !== AST_NODE_TYPES.Identifier || n.name !== name) return false;
+      const parent = n.parent;
+      const isMemberRead =
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === n &&
+        !(parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent);
+      return !isMemberRead;
+    }) === null
+  );
 }
 
 function unwrap(node: TSESTree.Node): TSESTree.Node {

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { findNode } from '../analysis/ast.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
+import { contains, getLoopAnalysis, getStaticPropertyName, statementBeforeLoop } from '../analysis/loops.js';
 import { isStringLikeType } from '../analysis/types.js';
-import { getFreeName, getIndent } from '../fixers/index.js';
+import { claimStatementList, getFreeName, getIndent } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
 import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
@@ -96,17 +97,6 @@ export default createRule<Options, MessageIds>({
       return invariant;
     }
 
-    /** The statement to insert a declaration before, so that it runs once before `loop` starts. */
-    function hoistPoint(loop: Loop): TSESTree.Statement | null {
-      let node: TSESTree.Node = loop.node;
-      while (node.parent && !isStatementList(node.parent)) {
-        node = node.parent;
-        // Leaving a function would move the RegExp out of its parameters' scope: no hoisting.
-        if (isFunction(node)) return null;
-      }
-      return node.parent ? (node as TSESTree.Statement) : null;
-    }
-
     /** Whether the RegExp object is only handed to `test`/`exec` or a string's `match`/`replace`/…. */
     function isUsedInPlace(node: RegExpNode): boolean {
       const parent = node.parent;
@@ -136,7 +126,7 @@ export default createRule<Options, MessageIds>({
       if (hoistable.length === 0) return;
       const innermost = hoistable[0]!;
       const outermost = hoistable.at(-1)!;
-      const point = hoistPoint(outermost);
+      const point = statementBeforeLoop(outermost);
       const isLiteral = node.type === AST_NODE_TYPES.Literal;
       const decision = decide(node, point);
       const name = point ? getFreeName(sourceCode, point, point, ['re', 'pattern', 'regex']) : 're';
@@ -144,6 +134,7 @@ export default createRule<Options, MessageIds>({
         ? (fixer) => [
             fixer.insertTextBefore(point, `const ${name} = ${sourceCode.getText(node)};\n${getIndent(sourceCode, point)}`),
             fixer.replaceText(node, name),
+            claimStatementList(fixer, point),
           ]
         : null;
       const data = {
@@ -173,6 +164,11 @@ export default createRule<Options, MessageIds>({
      */
     function decide(node: RegExpNode, point: TSESTree.Statement | null): { kind: 'fix' | 'none' | 'suggest'; reason: string } {
       if (!point) return { kind: 'none', reason: '' };
+      // Every name in the pattern must already hold its final value where the declaration goes:
+      // declared before that statement, and not assigned anywhere inside it.
+      if (node.type !== AST_NODE_TYPES.Literal && !node.arguments.every((argument) => isStableBefore(argument, point))) {
+        return { kind: 'none', reason: '' };
+      }
       let flags: string | null;
       let canThrow = false;
       if (node.type === AST_NODE_TYPES.Literal) {
@@ -196,6 +192,21 @@ export default createRule<Options, MessageIds>({
       if (!isUsedInPlace(node)) return { kind: 'suggest', reason: 'every iteration would get the same RegExp object' };
       if (canThrow) return { kind: 'suggest', reason: 'an invalid pattern would now throw before the loop' };
       return { kind: 'fix', reason: '' };
+    }
+
+    /** Every identifier in `node` is declared before `point` and not assigned inside it. */
+    function isStableBefore(node: TSESTree.Node, point: TSESTree.Node): boolean {
+      return (
+        findNode(node, (n) => {
+          if (n.type !== AST_NODE_TYPES.Identifier) return false;
+          const variable = ASTUtils.findVariable(sourceCode.getScope(n), n);
+          if (!variable) return true;
+          return (
+            variable.defs.some((def) => def.name.range[0] >= point.range[0]) ||
+            variable.references.some((reference) => reference.isWrite() && contains(point, reference.identifier))
+          );
+        }) === null
+      );
     }
 
     /** The value of a string literal, or of a `const` initialised with one; `null` if unknown. */
@@ -230,15 +241,6 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-
-function isStatementList(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.BlockStatement ||
-    node.type === AST_NODE_TYPES.Program ||
-    node.type === AST_NODE_TYPES.SwitchCase ||
-    node.type === AST_NODE_TYPES.StaticBlock
-  );
-}
 
 function shorten(text: string): string {
   return text.length <= 40 ? text : `${text.slice(0, 37)}…`;

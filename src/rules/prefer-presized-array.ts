@@ -7,7 +7,7 @@ import { findNode } from '../analysis/ast.js';
 import { contains, getStaticPropertyName, isFunction } from '../analysis/loops.js';
 import type { SizedCollectionKind } from '../analysis/types.js';
 import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
-import { getFreeName, hasCommentsInside } from '../fixers/index.js';
+import { claimStatementList, getFreeName, hasCommentsInside } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
 import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
@@ -332,10 +332,7 @@ export default createRule<Options, MessageIds>({
           const anchor = statement.parent?.type === AST_NODE_TYPES.LabeledStatement ? statement.parent : statement;
           const indent = /^\s*/u.exec(sourceCode.lines[anchor.loc.start.line - 1] ?? '')![0];
           fixes.push(fixer.insertTextBefore(anchor, `let ${counter} = 0;\n${indent}`));
-          // Spanning the enclosing block makes two such fixes in one block conflict, so ESLint
-          // applies them in separate passes and the second one sees the first counter's name.
-          const block = anchor.parent!;
-          fixes.push(fixer.insertTextBeforeRange([block.range[0], block.range[0]], ''));
+          fixes.push(claimStatementList(fixer, anchor));
           fixes.push(fixer.replaceText(push, `${outName}[${counter}++] = ${value}`));
         }
         return fixes;

@@ -9,6 +9,7 @@ import { execute } from '../utils/execute.js';
 
 const ruleTester = createTypedRuleTester();
 
+const TWO_LOOPS = 'const xs = ["a", "b"];\nlet n = 0;\nfor (const x of xs) if (/a/.test(x)) n++;\nfor (const x of xs) if (/b/.test(x)) n++;';
 const G_TEST = 'const xs = ["a", "a"];\nlet hits = 0;\nfor (const s of xs) if (/a/g.test(s)) hits++;\nconst result = hits;';
 const G_TEST_HOISTED = 'const xs = ["a", "a"];\nlet hits = 0;\nconst re = /a/g;\nfor (const s of xs) if (re.test(s)) hits++;\nconst result = hits;';
 const executed = new ExecutedFixes();
@@ -89,6 +90,33 @@ ruleTester.run('no-regexp-in-loop', rule, {
       '/\\d/',
       'literalInLoop',
       'const rows = [["a1", "b"], ["c2"]];\nlet digits = 0;\nconst re = /\\d/;\nfor (const row of rows) {\n  for (const cell of row) if (re.test(cell)) digits++;\n}\nconst result = digits;',
+    ),
+    {
+      // Two hoists into one block would both pick `re` in one pass: the fixes conflict on purpose.
+      code: TWO_LOOPS,
+      errors: [
+        { ...at(TWO_LOOPS, '/a/'), messageId: 'literalInLoop', suggestions: [] },
+        { ...at(TWO_LOOPS, '/b/'), messageId: 'literalInLoop', suggestions: [] },
+      ],
+      name: 'two loops in one block get distinct names, over two passes',
+      output: [
+        'const xs = ["a", "b"];\nlet n = 0;\nconst re = /a/;\nfor (const x of xs) if (re.test(x)) n++;\nfor (const x of xs) if (/b/.test(x)) n++;',
+        'const xs = ["a", "b"];\nlet n = 0;\nconst re = /a/;\nfor (const x of xs) if (re.test(x)) n++;\nconst pattern = /b/;\nfor (const x of xs) if (pattern.test(x)) n++;',
+      ],
+    },
+    reported(
+      'a pattern declared in the same statement as the loop: not hoisted (temporal dead zone)',
+      'const xs = ["a"];\nconst p = "a", r = xs.map((x) => new RegExp(p).test(x));\nconst result = r;',
+      'new RegExp(p)',
+      'constructorInLoop',
+      null,
+    ),
+    reported(
+      'inside a namespace the declaration stays in the namespace',
+      'namespace N {\n  const p = "a";\n  export const hits = ["a", "b"].filter((x) => new RegExp(p).test(x)).length;\n}\nconst result = N.hits;',
+      'new RegExp(p)',
+      'constructorInLoop',
+      'namespace N {\n  const p = "a";\n  const re = new RegExp(p);\n  export const hits = ["a", "b"].filter((x) => re.test(x)).length;\n}\nconst result = N.hits;',
     ),
     reported(
       'a g flag: suggestion only (lastIndex)',
