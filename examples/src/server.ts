@@ -10,6 +10,9 @@ const log = new LineLog();
 
 const server = createServer((request, response) => {
   const started = Date.now();
+  const requestId = Buffer.alloc(8);
+  requestId.writeUInt32BE(started >>> 0, 0);
+  response.setHeader('x-request-id', requestId.toString('hex'));
   if (request.url === '/orders.csv') {
     response.setHeader('content-type', 'text/csv');
     response.end(exportCsv(orders));

@@ -34,3 +34,10 @@ export function findNode(
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** The statement directly in the module body that contains `node` (or `node` itself). */
+export function topLevelStatement(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && current.parent.type !== 'Program') current = current.parent;
+  return current;
+}

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import path from 'node:path';
 
 import type { LoopAnalysis } from './loops.js';
-import { getStaticPropertyName, isFunction } from './loops.js';
+import { getStaticPropertyName, nearestFunction } from './loops.js';
 
 export type HotKind = 'handler' | 'loop' | 'marked';
 
@@ -243,12 +243,6 @@ function handler(description: string): HotReason {
   return { description, kind: 'handler' };
 }
 
-function nearestFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return null;
-}
 
 /** The name a function is known by: its own, its variable's, its method's or property's key. */
 export function functionName(fn: FunctionNode): string | null {

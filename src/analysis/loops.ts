@@ -211,6 +211,14 @@ function isStatementList(node: TSESTree.Node): boolean {
   );
 }
 
+/** The innermost function around `node`, or `null` at module level. */
+export function nearestFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return null;
+}
+
 export function isFunction(node: TSESTree.Node): node is FunctionNode {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||

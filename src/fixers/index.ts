@@ -161,3 +161,18 @@ export function claimStatementList(fixer: TSESLint.RuleFixer, statement: TSESTre
   const list = statement.parent ?? statement;
   return fixer.insertTextBeforeRange([list.range[0], list.range[0]], '');
 }
+
+/**
+ * Inserts `text` before `statement` and the comments that lead it (a JSDoc stays attached to the
+ * statement it documents).
+ */
+export function insertBeforeWithComments(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix {
+  const leading = sourceCode.getCommentsBefore(statement)[0];
+  const start = leading ? Math.min(leading.range[0], statement.range[0]) : statement.range[0];
+  return fixer.insertTextBeforeRange([start, start], text);
+}

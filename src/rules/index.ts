@@ -1,4 +1,6 @@
 import noAccumulatingSpread from './no-accumulating-spread.js';
+import noBufferAllocInHotPath from './no-buffer-alloc-in-hot-path.js';
+import noJsonStringifyInHotPath from './no-json-stringify-in-hot-path.js';
 import noRegexpInLoop from './no-regexp-in-loop.js';
 import noStringConcatInLoop from './no-string-concat-in-loop.js';
 import preferPresizedArray from './prefer-presized-array.js';
@@ -7,6 +9,8 @@ import preferStructOfArrays from './prefer-struct-of-arrays.js';
 /** Every rule, by name (alphabetical). Configs and the README table are computed from this map. */
 export const rules = {
   'no-accumulating-spread': noAccumulatingSpread,
+  'no-buffer-alloc-in-hot-path': noBufferAllocInHotPath,
+  'no-json-stringify-in-hot-path': noJsonStringifyInHotPath,
   'no-regexp-in-loop': noRegexpInLoop,
   'no-string-concat-in-loop': noStringConcatInLoop,
   'prefer-presized-array': preferPresizedArray,

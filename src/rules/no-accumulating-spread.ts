@@ -10,6 +10,7 @@ import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js
 import { getFreeName, getIndent, getParenthesizedRange, hasCommentsInside } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
+import { shorten } from '../util/text.js';
 import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [];
@@ -544,6 +545,3 @@ function keyName(key: TSESTree.Node): string | null {
   return null;
 }
 
-function shorten(text: string): string {
-  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
-}

@@ -8,6 +8,7 @@ import { isStringLikeType } from '../analysis/types.js';
 import { claimStatementList, getFreeName, getIndent } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
+import { shorten } from '../util/text.js';
 import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ checkLiterals?: boolean }];
@@ -242,6 +243,3 @@ export default createRule<Options, MessageIds>({
 });
 
 
-function shorten(text: string): string {
-  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
-}

@@ -6,6 +6,7 @@ import { contains, exitsLoopAfter, getLoopAnalysis, isFunction } from '../analys
 import { isArrayOrTupleType, isStringLikeType } from '../analysis/types.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
+import { shorten } from '../util/text.js';
 import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ checkPlainAppends?: boolean }];
@@ -639,9 +640,6 @@ function isEmptyOrNullish(node: TSESTree.Node): boolean {
   );
 }
 
-function shorten(text: string): string {
-  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
-}
 
 /** The class whose instance `this` is at `node`, and the method that `this` belongs to. */
 function getThisContext(node: TSESTree.Node): { classNode: ClassNode; method: string | null } | null {

@@ -10,6 +10,7 @@ import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js
 import { claimStatementList, getFreeName, hasCommentsInside } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
+import { shorten } from '../util/text.js';
 import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean }];
@@ -687,6 +688,3 @@ function isDeclaredIn(identifier: TSESTree.Identifier, region: TSESTree.Node): b
   );
 }
 
-function shorten(text: string): string {
-  return text.length <= 40 ? text : `${text.slice(0, 37)}…`;
-}

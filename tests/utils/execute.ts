@@ -23,6 +23,8 @@ export function execute(code: string): Observation {
   const format = (value: unknown): string =>
     typeof value === 'string' ? value : JSON.stringify(value, (_, v: unknown) => (v === undefined ? '«undefined»' : v));
   const context = vm.createContext({
+    // Node's Buffer is a global in the programs under test; everything else is the realm's own.
+    Buffer,
     console: { log: (...values: unknown[]) => logs.push(values.map(format).join(' ')) },
   });
   let error: string | null = null;

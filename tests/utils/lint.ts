@@ -14,6 +14,7 @@ type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
 export function withTypedContext(
   code: string,
   inspect: (context: Context, program: TSESTree.Program) => void,
+  options: { filename?: string; settings?: Record<string, unknown>; typed?: boolean } = {},
 ): void {
   let failure: unknown;
   const linter = new Linter({ configType: 'flat' });
@@ -24,8 +25,9 @@ export function withTypedContext(
         files: ['**/*.ts'],
         languageOptions: {
           parser: tsParser,
-          parserOptions: { projectService: true, tsconfigRootDir: fixturesDir },
+          parserOptions: options.typed === false ? {} : { projectService: true, tsconfigRootDir: fixturesDir },
         },
+        settings: options.settings ?? {},
         plugins: {
           test: {
             rules: {
@@ -48,7 +50,7 @@ export function withTypedContext(
         rules: { 'test/inspect': 'error' },
       },
     ],
-    { filename: path.join(fixturesDir, 'file.ts') },
+    { filename: path.join(fixturesDir, options.filename ?? 'file.ts') },
   );
   if (failure) throw failure;
   const fatal = messages.find((message) => message.fatal);

@@ -1,0 +1,221 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import { findNode, topLevelStatement } from '../analysis/ast.js';
+import { escapeKindOf } from '../analysis/fix-safety.js';
+import { getHotPathModel } from '../analysis/hot-path.js';
+import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction } from '../analysis/loops.js';
+import { claimStatementList, getFreeName, insertBeforeWithComments } from '../fixers/index.js';
+import { figure } from '../generated/bench-figures.js';
+import { createRule } from '../util/create-rule.js';
+import { constantCase, shorten } from '../util/text.js';
+
+export type Options = [];
+export type MessageIds = 'allocInHotPath' | 'suggestScratch';
+
+type Allocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
+const BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafe', 'allocUnsafeSlow']);
+const TYPED_ARRAYS = new Set([
+  'BigInt64Array',
+  'BigUint64Array',
+  'Float32Array',
+  'Float64Array',
+  'Int16Array',
+  'Int32Array',
+  'Int8Array',
+  'Uint16Array',
+  'Uint32Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+]);
+/** Methods of a buffer that use it in place and keep no reference to it. */
+const IN_PLACE_METHODS = /^(?:compare|copy|equals|fill|includes|indexOf|lastIndexOf|read\w*|set|toString|write\w*)$/u;
+/** Functions known to use a buffer argument synchronously and keep no reference to it. */
+const SYNC_CONSUMERS = new Set(['compare', 'copy', 'encodeInto', 'equals', 'randomFillSync', 'readSync', 'set', 'writeSync']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-buffer-alloc-in-hot-path',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow allocating a fixed-size buffer on every request or iteration',
+      recommended: 'recommended',
+      requiresTypeChecking: false,
+    },
+    hasSuggestions: true,
+    messages: {
+      allocInHotPath:
+        '`{{text}}` allocates {{what}} {{hot}}: reuse one scratch buffer instead (a reused, cleared 4 KiB buffer took {{figure}} of the time of `Buffer.alloc(4096)` per call, measured on Node {{node}}).',
+      suggestScratch:
+        'Reuse a module-level `{{name}}` ({{how}}); only while the buffer is never kept beyond the call.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const { sourceCode } = context;
+    const loops = getLoopAnalysis(sourceCode);
+    const model = getHotPathModel(context, loops);
+
+    function isGlobal(identifier: TSESTree.Identifier): boolean {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      return !variable || variable.defs.length === 0;
+    }
+
+    /** A numeric literal, a `const` bound to one, or arithmetic of those: the size in bytes. */
+    function constantSize(node: TSESTree.Node | undefined): number | null {
+      if (!node) return null;
+      if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
+      if (node.type === AST_NODE_TYPES.BinaryExpression && ['*', '+', '-', '<<'].includes(node.operator)) {
+        const left = constantSize(node.left);
+        const right = constantSize(node.right);
+        if (left === null || right === null) return null;
+        return node.operator === '*' ? left * right : node.operator === '+' ? left + right : node.operator === '-' ? left - right : left << right;
+      }
+      if (node.type === AST_NODE_TYPES.Identifier) {
+        const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+        if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return constantSize(def.node.init);
+      }
+      return null;
+    }
+
+    /** What is allocated, how many bytes per element, and how to clear a reused one. */
+    function describe(node: Allocation): { bytesPerElement: number; clear: 'fill' | 'none' | null; size: TSESTree.Node | undefined } | null {
+      const { callee } = node;
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.Identifier &&
+        callee.object.name === 'Buffer' &&
+        isGlobal(callee.object)
+      ) {
+        const method = getStaticPropertyName(callee);
+        if (method === null || !BUFFER_FACTORIES.has(method)) return null;
+        // `Buffer.alloc(n, fill)` fills with something else than zeros: reuse would need that fill.
+        if (method === 'alloc' && node.arguments.length > 1) return { bytesPerElement: 1, clear: null, size: node.arguments[0] };
+        return { bytesPerElement: 1, clear: method === 'alloc' ? 'fill' : 'none', size: node.arguments[0] };
+      }
+      if (node.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier && isGlobal(callee)) {
+        if (TYPED_ARRAYS.has(callee.name)) {
+          const bytes = /(\d+)/u.exec(callee.name)?.[1];
+          return { bytesPerElement: bytes ? Number(bytes) / 8 : 1, clear: 'fill', size: node.arguments[0] };
+        }
+        // `new ArrayBuffer(n)`, also inside `new DataView(new ArrayBuffer(n))`: reported, no suggestion.
+        if (callee.name === 'ArrayBuffer') return { bytesPerElement: 1, clear: null, size: node.arguments[0] };
+      }
+      return null;
+    }
+
+    /** A size that stays the same across the loop (declared before it and not assigned in it). */
+    function isLoopInvariant(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.Identifier) return false;
+      const loop = loops.enclosingLoops(node)[0];
+      if (!loop) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      return (
+        variable !== null &&
+        variable.defs.every((def) => !contains(loop.node, def.name)) &&
+        !variable.references.some((reference) => reference.isWrite() && contains(loop.node, reference.identifier))
+      );
+    }
+
+    /**
+     * The buffer bound by `const buf = <allocation>` is only used in place within the call: no
+     * escape (returned, stored, captured, passed to anything but a known synchronous consumer), no
+     * view on it (`subarray`, `.buffer`), and no `await`/`yield` while it is in use.
+     */
+    function isScratchOnly(node: Allocation): boolean {
+      const declarator = node.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+        return false;
+      }
+      if (declarator.parent.kind !== 'const') return false;
+      const variable = sourceCode.getDeclaredVariables(declarator)[0];
+      const fn = nearestFunction(node);
+      if (!variable || !fn) return false;
+      let lastUse = declarator.range[1];
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        const id = reference.identifier;
+        lastUse = Math.max(lastUse, id.range[1]);
+        if (reference.from.variableScope !== variable.scope.variableScope) return false; // captured
+        const parent = id.parent;
+        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+          const name = getStaticPropertyName(parent);
+          const called = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+          if (name === 'length' && !called) continue;
+          if (parent.computed && !called) continue; // buf[i]
+          if (called && name !== null && IN_PLACE_METHODS.test(name)) continue;
+          return false;
+        }
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== id) {
+          const callee = parent.callee;
+          const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
+          if (name !== null && SYNC_CONSUMERS.has(name)) continue;
+          return false;
+        }
+        if (escapeKindOf(id) !== null) return false;
+      }
+      const suspends = findNode(
+        fn.body,
+        (n) =>
+          (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) &&
+          n.range[0] > declarator.range[1] &&
+          n.range[0] < lastUse,
+        isFunction,
+      );
+      return suspends === null;
+    }
+
+    function check(node: Allocation): void {
+      const what = describe(node);
+      if (!what) return;
+      const sizeNode = what.size;
+      if (!sizeNode || sizeNode.type === AST_NODE_TYPES.SpreadElement) return;
+      const size = constantSize(sizeNode);
+      // Only fixed sizes (or sizes that do not change across the loop) can be reused.
+      if (size === null && !isLoopInvariant(sizeNode)) return;
+      if (size !== null && (!Number.isInteger(size) || size <= 0)) return;
+      const reason = model.hotness(node);
+      if (!reason) return;
+      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      if (size !== null && what.clear !== null && isScratchOnly(node)) {
+        const anchor = topLevelStatement(node);
+        const declarator = node.parent as TSESTree.VariableDeclarator;
+        const local = (declarator.id as TSESTree.Identifier).name;
+        const name = getFreeName(sourceCode, sourceCode.ast, sourceCode.ast, [`SCRATCH_${constantCase(local)}`]);
+        const text = sourceCode.getText(node);
+        suggestions.push({
+          data: { how: what.clear === 'fill' ? 'cleared with `fill(0)` on each use, as the allocation did' : 'not cleared: `allocUnsafe` contents were arbitrary anyway', name },
+          fix: (fixer) => [
+            insertBeforeWithComments(fixer, sourceCode, anchor, `const ${name} = ${text};\n\n`),
+            fixer.replaceText(node, what.clear === 'fill' ? `${name}.fill(0)` : name),
+            claimStatementList(fixer, anchor),
+          ],
+          messageId: 'suggestScratch',
+        });
+      }
+      context.report({
+        data: {
+          figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'),
+          hot: reason.description,
+          node: figure('node'),
+          what: size === null ? 'a new buffer of the same size' : `a new ${size * what.bytesPerElement}-byte buffer`,
+          text: shorten(sourceCode.getText(node)),
+        },
+        messageId: 'allocInHotPath',
+        node,
+        suggest: suggestions,
+      });
+    }
+
+    return {
+      'CallExpression[callee.object.name="Buffer"]': check,
+      'NewExpression[callee.type="Identifier"]': check,
+    };
+  },
+});
+
+
+
+

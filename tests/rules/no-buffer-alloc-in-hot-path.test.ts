@@ -1,0 +1,108 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+
+import { figure } from '../../src/generated/bench-figures.js';
+import type { MessageIds, Options } from '../../src/rules/no-buffer-alloc-in-hot-path.js';
+import rule from '../../src/rules/no-buffer-alloc-in-hot-path.js';
+import { createTypedRuleTester } from '../rule-tester.js';
+import { at, ExecutedFixes } from '../utils/cases.js';
+
+const ruleTester = createTypedRuleTester();
+const executed = new ExecutedFixes();
+
+function reported(
+  name: string,
+  code: string,
+  allocation: string,
+  data: { hot: string; what: string },
+  suggestion?: string,
+  runnable = false,
+): InvalidTestCase<MessageIds, Options> {
+  // Cases that need a server or a socket are checked by their output only.
+  if (suggestion !== undefined && runnable) executed.add(name, code, suggestion);
+  return {
+    code,
+    errors: [
+      {
+        ...at(code, allocation),
+        data: { ...data, figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'), node: figure('node'), text: allocation },
+        messageId: 'allocInHotPath',
+        suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestScratch', output: suggestion }],
+      },
+    ],
+    name,
+  };
+}
+
+// A handler called twice, reading its scratch buffer: executed before and after the suggestion.
+const HANDLER = `const calls: number[] = [];
+/** @hot */
+function checksum(bytes: number[]) {
+  const scratch = Buffer.alloc(16);
+  for (let i = 0; i < bytes.length; i++) scratch[i % 16] ^= bytes[i]!;
+  return scratch.toString('hex');
+}
+const result = [checksum([1, 2, 3]), checksum([4])];`;
+
+ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
+  valid: [
+    // Cold: module level, a plain function, startup.
+    'const FIXED = Buffer.alloc(32);',
+    'export function build() { return Buffer.alloc(32); }',
+    // A size that changes per request or per iteration cannot be reused.
+    "declare const app: any;\napp.post('/u', (req: { length: number }) => { const b = Buffer.alloc(req.length); return b; });",
+    'export function f(sizes: number[]) { for (const n of sizes) Buffer.alloc(n); }',
+    // Copies, not sized allocations; a shadowed Buffer.
+    "declare const socket: any;\nsocket.on('data', (chunk: number[]) => new Uint8Array(chunk));",
+    "declare const socket: any;\nsocket.on('data', () => { const Buffer = { alloc: (n: number) => n }; return Buffer.alloc(8); });",
+  ],
+  invalid: [
+    reported(
+      'Buffer.alloc in a @hot function: the suggestion reuses a cleared module-level buffer',
+      HANDLER,
+      'Buffer.alloc(16)',
+      { hot: 'in `checksum` (marked `@hot`)', what: 'a new 16-byte buffer' },
+      HANDLER.replace('const calls: number[] = [];\n', 'const calls: number[] = [];\nconst SCRATCH_SCRATCH = Buffer.alloc(16);\n\n').replace('const scratch = Buffer.alloc(16);', 'const scratch = SCRATCH_SCRATCH.fill(0);'),
+      true,
+    ),
+    reported(
+      'Buffer.allocUnsafe in a node:http handler passed to fs.readSync: reused without clearing',
+      "import { createServer } from 'node:http';\nimport { readSync } from 'node:fs';\ncreateServer((req, res) => {\n  const header = Buffer.allocUnsafe(64);\n  readSync(0, header, 0, 64, 0);\n  res.end(header.toString('hex'));\n});",
+      'Buffer.allocUnsafe(64)',
+      { hot: 'in a `node:http` request handler', what: 'a new 64-byte buffer' },
+      "import { createServer } from 'node:http';\nimport { readSync } from 'node:fs';\nconst SCRATCH_HEADER = Buffer.allocUnsafe(64);\n\ncreateServer((req, res) => {\n  const header = SCRATCH_HEADER;\n  readSync(0, header, 0, 64, 0);\n  res.end(header.toString('hex'));\n});",
+    ),
+    reported(
+      'a typed array of a constant size in a message listener; sizes count bytes',
+      "declare const socket: { on(e: string, f: (d: Uint8Array) => void): void };\nconst FRAME = 4 * 4;\nsocket.on('message', (chunk) => {\n  const frame = new Float64Array(FRAME);\n  frame[0] = chunk.length;\n});",
+      'new Float64Array(FRAME)',
+      { hot: "in a `'message'` listener", what: 'a new 128-byte buffer' },
+      "declare const socket: { on(e: string, f: (d: Uint8Array) => void): void };\nconst FRAME = 4 * 4;\nconst SCRATCH_FRAME = new Float64Array(FRAME);\n\nsocket.on('message', (chunk) => {\n  const frame = SCRATCH_FRAME.fill(0);\n  frame[0] = chunk.length;\n});",
+    ),
+    reported(
+      'a buffer kept beyond the call (a closure): reported, no suggestion',
+      "declare const socket: any;\nsocket.on('data', () => {\n  const copy = Buffer.allocUnsafe(1024);\n  queueMicrotask(() => copy.fill(1));\n});",
+      'Buffer.allocUnsafe(1024)',
+      { hot: "in a `'data'` listener", what: 'a new 1024-byte buffer' },
+    ),
+    reported(
+      'a buffer used across an await: reported, no suggestion',
+      "declare const app: any;\ndeclare function write(b: Uint8Array): void;\napp.get('/a', async () => {\n  const b = Buffer.alloc(8);\n  await Promise.resolve();\n  write(b);\n});",
+      'Buffer.alloc(8)',
+      { hot: 'in the route handler `GET /a`', what: 'a new 8-byte buffer' },
+    ),
+    reported(
+      'a loop-invariant size in a loop: reported, no suggestion (the size is not known at module level)',
+      'export function f(xs: number[], n: number) {\n  for (const x of xs) {\n    const b = new ArrayBuffer(n);\n    new DataView(b).setUint8(0, x);\n  }\n}',
+      'new ArrayBuffer(n)',
+      { hot: 'inside the `for…of` loop at line 2', what: 'a new buffer of the same size' },
+    ),
+    reported(
+      'a returned buffer escapes: no suggestion',
+      "declare const app: any;\napp.get('/b', () => {\n  const b = Buffer.alloc(4);\n  return b;\n});",
+      'Buffer.alloc(4)',
+      { hot: 'in the route handler `GET /b`', what: 'a new 4-byte buffer' },
+    ),
+  ],
+});
+
+executed.register('no-buffer-alloc-in-hot-path');

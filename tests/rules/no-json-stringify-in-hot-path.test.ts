@@ -1,0 +1,151 @@
+import { figure } from '../../src/generated/bench-figures.js';
+import rule from '../../src/rules/no-json-stringify-in-hot-path.js';
+import { createTypedRuleTester, createUntypedRuleTester } from '../rule-tester.js';
+import { at, ExecutedFixes } from '../utils/cases.js';
+
+const ruleTester = createTypedRuleTester();
+const executed = new ExecutedFixes();
+
+const constantData = (hot: string) => ({
+  bytes: figure('no-json-stringify-in-hot-path.constantBytes'),
+  cost: figure('no-json-stringify-in-hot-path.constantPerCall'),
+  hot,
+  node: figure('node'),
+});
+
+// Executed: a handler is registered, then called twice; the responses must not change.
+const HTTP_BEFORE = `const handlers: (() => string)[] = [];
+const STATUS = { ok: true, version: 3 };
+function statusHandler() {
+  return JSON.stringify(STATUS);
+}
+handlers.push(statusHandler);
+const result = handlers.map((handler) => handler() + handler());`;
+const HTTP_AFTER = HTTP_BEFORE.replace(
+  'const STATUS = { ok: true, version: 3 };',
+  'const STATUS = { ok: true, version: 3 };\nconst STATUS_JSON = JSON.stringify(STATUS);',
+).replace('return JSON.stringify(STATUS);', 'return STATUS_JSON;');
+
+ruleTester.run('no-json-stringify-in-hot-path', rule, {
+  valid: [
+    // Cold code: module level, startup, plain functions.
+    'const CONFIG = { a: 1 };\nconsole.log(JSON.stringify(CONFIG));',
+    'export function configure(options: { a: number }) { return JSON.stringify({ a: 1 }) + JSON.stringify(options); }',
+    'declare const app: any;\napp.listen(3000, () => console.log(JSON.stringify({ started: true })));',
+    // A dynamic value in a handler: only with checkDynamic.
+    "declare const app: any;\napp.get('/users', (req: { query: unknown }, res: { send(s: string): void }) => res.send(JSON.stringify(req.query)));",
+    // A const that is mutated, passed on or exported is not a constant.
+    "declare const app: any;\nconst STATE = { hits: 0 };\napp.get('/s', (req: unknown, res: { send(s: string): void }) => { STATE.hits++; res.send(JSON.stringify(STATE)); });",
+    "declare const app: any;\nexport const INFO = { v: 1 };\napp.get('/i', (req: unknown, res: { send(s: string): void }) => res.send(JSON.stringify(INFO)));",
+    // A replacer function depends on code: not a constant call.
+    "declare const app: any;\napp.get('/r', (req: unknown, res: { send(s: string): void }) => res.send(JSON.stringify({ a: 1 }, (k, v) => v)));",
+    // A value that changes in the loop; a shadowed JSON.
+    'export function f(rows: { id: number }[], send: (s: string) => void) { for (const row of rows) send(JSON.stringify(row)); }',
+    "declare const app: any;\napp.get('/j', () => { const JSON = { stringify: (x: unknown) => String(x) }; return JSON.stringify({ a: 1 }); });",
+  ],
+  invalid: [
+    {
+      code: "import { createServer } from 'node:http';\nconst STATUS = { ok: true, version: 3 };\ncreateServer((req, res) => {\n  res.end(JSON.stringify(STATUS));\n});",
+      errors: [{ ...at("import { createServer } from 'node:http';\nconst STATUS = { ok: true, version: 3 };\ncreateServer((req, res) => {\n  res.end(JSON.stringify(STATUS));\n});", 'JSON.stringify(STATUS)'), data: constantData('in a `node:http` request handler'), messageId: 'constantStringify' }],
+      name: 'a module-level constant in a node:http handler: hoisted after its declaration',
+      output: "import { createServer } from 'node:http';\nconst STATUS = { ok: true, version: 3 };\nconst STATUS_JSON = JSON.stringify(STATUS);\ncreateServer((req, res) => {\n  res.end(STATUS_JSON);\n});",
+    },
+    {
+      code: "declare const app: any;\napp.get('/health', (req: unknown, res: { send(s: string): void }) => {\n  res.send(JSON.stringify({ ok: true, checks: ['db', 'cache'] }, null, 2));\n});",
+      errors: [{ ...at("declare const app: any;\napp.get('/health', (req: unknown, res: { send(s: string): void }) => {\n  res.send(JSON.stringify({ ok: true, checks: ['db', 'cache'] }, null, 2));\n});", "JSON.stringify({ ok: true, checks: ['db', 'cache'] }, null, 2)"), data: constantData('in the route handler `GET /health`'), messageId: 'constantStringify' }],
+      name: 'a literal in an Express-style route, with a constant space argument',
+      output: "declare const app: any;\nconst STATIC_JSON = JSON.stringify({ ok: true, checks: ['db', 'cache'] }, null, 2);\n\napp.get('/health', (req: unknown, res: { send(s: string): void }) => {\n  res.send(STATIC_JSON);\n});",
+    },
+    {
+      code: HTTP_BEFORE,
+      errors: [{ ...at(HTTP_BEFORE, 'JSON.stringify(STATUS)'), data: constantData('in `statusHandler` (listed in `settings.alloc.hotFunctions`)'), messageId: 'constantStringify' }],
+      name: 'functions named in settings.alloc.hotFunctions, executed before and after the fix',
+      output: HTTP_AFTER,
+      settings: { alloc: { hotFunctions: ['*Handler'] } },
+    },
+    {
+      code: 'export function send(page: { items: number[] }, log: (s: string) => void) {\n  for (const item of page.items) log(JSON.stringify(page) + item);\n}',
+      errors: [
+        {
+          ...at('export function send(page: { items: number[] }, log: (s: string) => void) {\n  for (const item of page.items) log(JSON.stringify(page) + item);\n}', 'JSON.stringify(page)'),
+          data: { hot: 'inside the `for…of` loop at line 2', name: 'page' },
+          messageId: 'invariantInLoop',
+          suggestions: [
+            {
+              messageId: 'suggestBeforeLoop',
+              output: 'export function send(page: { items: number[] }, log: (s: string) => void) {\n  const pageJson = JSON.stringify(page);\n  for (const item of page.items) log(pageJson + item);\n}',
+            },
+          ],
+        },
+      ],
+      name: 'a loop-invariant value: suggestion to stringify it before the loop',
+    },
+    {
+      code: '/** @hot */\nexport function respond(page: object, log: (s: string) => void, send: (s: string) => void) {\n  const body = JSON.stringify(page);\n  log(body);\n  send(JSON.stringify(page));\n}',
+      errors: [
+        {
+          column: 8,
+          endColumn: 28,
+          line: 5,
+          data: { figure: figure('no-json-stringify-in-hot-path.onceRatio'), line: 3, name: 'page', node: figure('node') },
+          messageId: 'repeatedStringify',
+          suggestions: [
+            {
+              messageId: 'suggestReuse',
+              output: '/** @hot */\nexport function respond(page: object, log: (s: string) => void, send: (s: string) => void) {\n  const body = JSON.stringify(page);\n  log(body);\n  send(body);\n}',
+            },
+          ],
+        },
+      ],
+      name: 'the same value stringified twice in a @hot function: reuse the first',
+    },
+    {
+      code: "declare const app: any;\napp.post('/copy', (req: { body: { a: number } }) => JSON.parse(JSON.stringify(req.body)));",
+      errors: [
+        {
+          ...at("declare const app: any;\napp.post('/copy', (req: { body: { a: number } }) => JSON.parse(JSON.stringify(req.body)));", 'JSON.parse(JSON.stringify(req.body))'),
+          data: {
+            clone: figure('no-json-stringify-in-hot-path.structuredCloneRatio'),
+            copy: figure('no-json-stringify-in-hot-path.shapeCopyRatio'),
+            hot: 'in the route handler `POST /copy`',
+            node: figure('node'),
+          },
+          messageId: 'deepCloneViaJson',
+        },
+      ],
+      name: 'a deep clone through JSON in a handler: reported, never rewritten to structuredClone',
+    },
+    {
+      code: "declare const app: any;\napp.get('/users', (req: { query: unknown }, res: { send(s: string): void }) => res.send(JSON.stringify(req.query)));",
+      errors: [
+        {
+          ...at("declare const app: any;\napp.get('/users', (req: { query: unknown }, res: { send(s: string): void }) => res.send(JSON.stringify(req.query)));", 'JSON.stringify(req.query)'),
+          data: { hot: 'in the route handler `GET /users`' },
+          messageId: 'dynamicStringify',
+        },
+      ],
+      name: 'checkDynamic reports per-request values',
+      options: [{ checkDynamic: true }],
+    },
+  ],
+});
+
+executed.add('hoisting a constant keeps every response', HTTP_BEFORE, HTTP_AFTER);
+executed.add(
+  'reusing the first string keeps the output',
+  'function respond(page: object, log: (s: string) => void, send: (s: string) => void) {\n  const body = JSON.stringify(page);\n  log(body);\n  send(JSON.stringify(page));\n}\nconst out: string[] = [];\nrespond({ a: [1, 2] }, (s) => out.push(s), (s) => out.push(s));\nconst result = out;',
+  'function respond(page: object, log: (s: string) => void, send: (s: string) => void) {\n  const body = JSON.stringify(page);\n  log(body);\n  send(body);\n}\nconst out: string[] = [];\nrespond({ a: [1, 2] }, (s) => out.push(s), (s) => out.push(s));\nconst result = out;',
+);
+executed.register('no-json-stringify-in-hot-path');
+
+// Plain JavaScript, no type information: call shapes still find the handler.
+createUntypedRuleTester().run('no-json-stringify-in-hot-path (JavaScript)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: "app.get('/ping', function (req, res) { res.send(JSON.stringify({ pong: true })); });",
+      errors: [{ ...at("app.get('/ping', function (req, res) { res.send(JSON.stringify({ pong: true })); });", 'JSON.stringify({ pong: true })'), messageId: 'constantStringify' }],
+      output: "const STATIC_JSON = JSON.stringify({ pong: true });\n\napp.get('/ping', function (req, res) { res.send(STATIC_JSON); });",
+    },
+  ],
+});
