@@ -41,3 +41,30 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.Node {
   while (current.parent && current.parent.type !== 'Program') current = current.parent;
   return current;
 }
+
+type TypeWrapper =
+  | TSESTree.TSAsExpression
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion;
+
+/** `x as T`, `<T>x`, `x satisfies T`, `x!` → `x`: wrappers that do not change the value. */
+export function skipTypeWrappers<T extends TSESTree.Node>(node: T): Exclude<T, TypeWrapper> | TSESTree.Expression {
+  let current: TSESTree.Node = node;
+  while (
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSTypeAssertion'
+  ) {
+    current = current.expression;
+  }
+  return current as Exclude<T, TypeWrapper>;
+}
+
+/** The statements of a block, module or `case` clause; `null` for any other node. */
+export function statementsOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
+  if (node.type === 'BlockStatement' || node.type === 'Program') return node.body;
+  if (node.type === 'SwitchCase') return node.consequent;
+  return null;
+}

@@ -1,6 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { statementsOf } from './ast.js';
 import { isArrayOrTupleType } from './types.js';
 
 export type LoopKind = 'callback' | 'do-while' | 'for' | 'for-in' | 'for-of' | 'while';
@@ -254,13 +255,8 @@ export function exitsLoopAfter(node: TSESTree.Node, loop: Loop): boolean {
   while (parent && parent !== loop.node) {
     if (parent.type === AST_NODE_TYPES.ThrowStatement) return true;
     if (parent.type === AST_NODE_TYPES.ReturnStatement && returnLeaves(parent, loop)) return true;
-    const statements =
-      parent.type === AST_NODE_TYPES.BlockStatement
-        ? parent.body
-        : parent.type === AST_NODE_TYPES.SwitchCase
-          ? parent.consequent
-          : null;
-    if (statements?.includes(child as TSESTree.Statement)) {
+    const statements = statementsOf(parent);
+    if (statements?.includes(child)) {
       const last = statements.at(-1);
       if (
         last?.type === AST_NODE_TYPES.ThrowStatement ||

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { findNode } from '../analysis/ast.js';
+import { findNode, skipTypeWrappers } from '../analysis/ast.js';
 import { escapeKindOf } from '../analysis/fix-safety.js';
 import type { Loop } from '../analysis/loops.js';
 import { contains, getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
@@ -67,7 +67,7 @@ export default createRule<Options, MessageIds>({
 
     /** Recognises a copy of the accumulator named `name`; syntax first, one type query for `concat`. */
     function asCopy(expression: TSESTree.Node, name: string): Copy | null {
-      const node = unwrap(expression.type === AST_NODE_TYPES.ChainExpression ? expression.expression : expression);
+      const node = skipTypeWrappers(expression.type === AST_NODE_TYPES.ChainExpression ? expression.expression : expression);
       const isSelf = (n: TSESTree.Node | null | undefined): n is TSESTree.Identifier =>
         n?.type === AST_NODE_TYPES.Identifier && n.name === name;
       if (node.type === AST_NODE_TYPES.ArrayExpression || node.type === AST_NODE_TYPES.ObjectExpression) {
@@ -143,7 +143,7 @@ export default createRule<Options, MessageIds>({
         return { reason: 'the accumulator is not first', statements: null };
       }
       if (hasCommentsInside(sourceCode, copy.node.range)) return { reason: 'comments would be lost', statements: null };
-      const node = unwrap(copy.node);
+      const node = skipTypeWrappers(copy.node);
       const text = (n: TSESTree.Node) => sourceCode.getText(n);
       switch (copy.kind) {
         case 'array-spread': {
@@ -293,11 +293,11 @@ export default createRule<Options, MessageIds>({
       if (results.length === 0) return;
       // The type query comes last, after the syntax matched.
       if (!isArrayOrTupleType(program, services.getTypeAtLocation(callee.object))) return;
-      const seed = call.arguments[1] ? unwrap(call.arguments[1]) : null;
+      const seed = call.arguments[1] ? skipTypeWrappers(call.arguments[1]) : null;
       const accumulator = ASTUtils.findVariable(sourceCode.getScope(callback.body), name);
       // The in-place rewrite is only sound when every call returns the accumulator itself or a copy of it.
       const onlyAccumulatorReturned = returned.every(
-        ({ value }) => value !== null && (isIdentifierNamed(unwrap(value), name) || asCopy(value, name) !== null),
+        ({ value }) => value !== null && (isIdentifierNamed(skipTypeWrappers(value), name) || asCopy(value, name) !== null),
       );
       for (const { copy, site } of results) {
         const decision =
@@ -378,7 +378,7 @@ export default createRule<Options, MessageIds>({
     ): FixDecision {
       const def = variable.defs[0]!;
       if (variable.defs.length !== 1 || def.type !== 'Variable' || !def.node.init) return { kind: 'none' };
-      const init = unwrap(def.node.init);
+      const init = skipTypeWrappers(def.node.init);
       const fresh =
         (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0) ||
         (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0);
@@ -388,7 +388,7 @@ export default createRule<Options, MessageIds>({
         if (!reference.isWrite() || reference.init || reference.identifier.range[0] >= loopEnd) continue;
         const assignment = reference.identifier.parent;
         if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return { kind: 'none' };
-        const value = unwrap(assignment.right);
+        const value = skipTypeWrappers(assignment.right);
         const isFresh =
           (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0) ||
           (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0);
@@ -439,7 +439,7 @@ export default createRule<Options, MessageIds>({
       }
       if (copy.kind === 'assign') return true;
       if (checker.getIndexInfosOfType(type).length > 0) return true;
-      const node = unwrap(copy.node) as TSESTree.ObjectExpression;
+      const node = skipTypeWrappers(copy.node) as TSESTree.ObjectExpression;
       return node.properties
         .slice(1)
         .every(
@@ -486,7 +486,7 @@ function isPrimitive(type: ts.Type): boolean {
 
 /** `c ? a : b` → `[a, b]` (nested conditionals too); anything else → `[]`. */
 function conditionalBranches(node: TSESTree.Node): TSESTree.Node[] {
-  const value = unwrap(node);
+  const value = skipTypeWrappers(node);
   if (value.type !== AST_NODE_TYPES.ConditionalExpression) return [];
   return [value.consequent, value.alternate].flatMap((branch) => [branch, ...conditionalBranches(branch)]);
 }
@@ -521,18 +521,6 @@ function readsOnlyMembers(node: TSESTree.Node, name: string): boolean {
   );
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** Whether `name` occurs as an identifier anywhere inside `node`. */
 function mentions(node: TSESTree.Node, name: string): boolean {

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { statementsOf } from '../analysis/ast.js';
 import type { Loop } from '../analysis/loops.js';
 import { contains, exitsLoopAfter, getLoopAnalysis, isFunction } from '../analysis/loops.js';
 import { isArrayOrTupleType, isStringLikeType } from '../analysis/types.js';
@@ -543,14 +544,9 @@ function isCarriedAcross(
 function isResetAfter(read: TSESTree.Node, loop: Loop, accumulator: Accumulator): boolean {
   let child: TSESTree.Node = read;
   for (let parent = read.parent; parent && parent !== loop.node; parent = parent.parent) {
-    const statements =
-      parent.type === AST_NODE_TYPES.BlockStatement
-        ? parent.body
-        : parent.type === AST_NODE_TYPES.SwitchCase
-          ? parent.consequent
-          : null;
+    const statements = statementsOf(parent);
     if (statements) {
-      const after = statements.slice(statements.indexOf(child as TSESTree.Statement) + 1);
+      const after = statements.slice(statements.indexOf(child) + 1);
       if (after.some((statement) => isResetOf(statement, accumulator))) return true;
     }
     child = parent;

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import { findEarlyExit, findEscape, findImpureNode } from '../analysis/fix-safety.js';
-import { findNode } from '../analysis/ast.js';
+import { findNode, skipTypeWrappers } from '../analysis/ast.js';
 import { contains, getStaticPropertyName, isFunction } from '../analysis/loops.js';
 import type { SizedCollectionKind } from '../analysis/types.js';
 import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
@@ -177,7 +177,7 @@ export default createRule<Options, MessageIds>({
       if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
       const declaration = def.parent as TSESTree.VariableDeclaration;
       if (declaration.declarations.length !== 1 || !def.node.init || contains(loop, declaration)) return null;
-      const init = unwrapAssertions(def.node.init);
+      const init = skipTypeWrappers(def.node.init);
       if (!isEmptyArray(init)) return null;
       // The array must be untouched between its declaration and the loop, and only pushed to inside it.
       for (const reference of variable.references) {
@@ -616,17 +616,6 @@ function usesThisOrArguments(fn: TSESTree.FunctionExpression): boolean {
   );
 }
 
-function unwrapAssertions(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** `[]`, `new Array()`, `Array()`, `Array.of()` (also with type arguments). */
 function isEmptyArray(node: TSESTree.Expression): boolean {

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
 import type { Loop } from '../analysis/loops.js';
-import { findNode } from '../analysis/ast.js';
+import { findNode, skipTypeWrappers } from '../analysis/ast.js';
 import { getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
@@ -184,7 +184,7 @@ export default createRule<Options, MessageIds>({
       if (declaration.type === AST_NODE_TYPES.PropertyDefinition) return true;
       const declarator = declaration.parent;
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== declaration) return true; // a parameter
-      const init = declarator.init ? unwrap(declarator.init) : null;
+      const init = declarator.init ? skipTypeWrappers(declarator.init) : null;
       if (!init) return true;
       if (init.type === AST_NODE_TYPES.ArrayExpression) {
         const variable = sourceCode.getDeclaredVariables(declarator)[0];
@@ -302,10 +302,3 @@ function isInsideFunction(node: TSESTree.Node): boolean {
   return false;
 }
 
-function unwrap(node: TSESTree.Expression): TSESTree.Expression {
-  let current = node;
-  while (current.type === AST_NODE_TYPES.TSAsExpression || current.type === AST_NODE_TYPES.TSSatisfiesExpression) {
-    current = current.expression;
-  }
-  return current;
-}
