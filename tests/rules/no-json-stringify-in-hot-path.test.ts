@@ -136,6 +136,11 @@ executed.add(
   'function respond(page: object, log: (s: string) => void, send: (s: string) => void) {\n  const body = JSON.stringify(page);\n  log(body);\n  send(JSON.stringify(page));\n}\nconst out: string[] = [];\nrespond({ a: [1, 2] }, (s) => out.push(s), (s) => out.push(s));\nconst result = out;',
   'function respond(page: object, log: (s: string) => void, send: (s: string) => void) {\n  const body = JSON.stringify(page);\n  log(body);\n  send(body);\n}\nconst out: string[] = [];\nrespond({ a: [1, 2] }, (s) => out.push(s), (s) => out.push(s));\nconst result = out;',
 );
+executed.add(
+  'stringifying once before the loop keeps the output',
+  'function send(page: { items: number[] }, log: (s: string) => void) {\n  for (const item of page.items) log(JSON.stringify(page) + item);\n}\nconst out: string[] = [];\nsend({ items: [1, 2] }, (s) => out.push(s));\nconst result = out;',
+  'function send(page: { items: number[] }, log: (s: string) => void) {\n  const pageJson = JSON.stringify(page);\n  for (const item of page.items) log(pageJson + item);\n}\nconst out: string[] = [];\nsend({ items: [1, 2] }, (s) => out.push(s));\nconst result = out;',
+);
 executed.register('no-json-stringify-in-hot-path');
 
 // Plain JavaScript, no type information: call shapes still find the handler.
@@ -148,4 +153,57 @@ createUntypedRuleTester().run('no-json-stringify-in-hot-path (JavaScript)', rule
       output: "const STATIC_JSON = JSON.stringify({ pong: true });\n\napp.get('/ping', function (req, res) { res.send(STATIC_JSON); });",
     },
   ],
+});
+
+/**
+ * Every handler shape of the hot-path model, through the rule: `JSON.parse(JSON.stringify(input))`
+ * (reported, never fixed) placed where `CLONE` stands must be reported with the shape's reason.
+ */
+const SHAPES: [string, string, string][] = [
+  ['node:http createServer', "import { createServer } from 'node:http';\ncreateServer((req, res) => { res.end(CLONE); });", 'in a `node:http` request handler'],
+  ["server.on('request')", "declare const server: any;\nserver.on('request', (req: unknown) => CLONE);", "in a `'request'` listener"],
+  ['Express app.get', "declare const app: any;\napp.get('/users', (req: unknown, res: any) => res.json(CLONE));", 'in the route handler `GET /users`'],
+  ['Express router.route().post', "declare const router: any;\nrouter.route('/users').post(() => CLONE);", 'in the route handler `POST /users`'],
+  ['Koa app.use', 'declare const app: any;\napp.use(async (ctx: any, next: () => Promise<void>) => { ctx.body = CLONE; await next(); });', 'in middleware registered with `use()`'],
+  ['Fastify route({ handler })', "declare const fastify: any;\nfastify.route({ method: 'GET', url: '/f', handler: () => CLONE });", 'in the route handler `/f`'],
+  ['Fastify hook', "declare const fastify: any;\nfastify.addHook('onSend', async () => CLONE);", 'in the `onSend` hook'],
+  ['Hono app.get', "declare const app: any;\napp.get('/h', (c: any) => c.json(CLONE));", 'in the route handler `GET /h`'],
+  ['fetch-style default export', 'export default { fetch() { return CLONE; } };', 'in a `fetch` handler'],
+  ['Bun.serve', 'declare const Bun: any;\nBun.serve({ fetch: () => CLONE });', 'in a `fetch` handler'],
+  ['Deno.serve', 'declare const Deno: any;\nDeno.serve(() => CLONE);', 'in a `Deno.serve` handler'],
+  ["WebSocket on('message')", "declare const ws: any;\nws.on('message', () => CLONE);", "in a `'message'` listener"],
+  ['worker_threads', "declare const parentPort: any;\nparentPort.on('message', () => CLONE);", "in a `'message'` listener"],
+  ['stream transform', "import { Transform } from 'node:stream';\nnew Transform({ transform(chunk, _e, done) { done(null, CLONE); } });", 'in a stream `transform()` method'],
+  ['NestJS', "declare function Controller(): ClassDecorator;\ndeclare function Post(): MethodDecorator;\n@Controller()\nclass Orders { @Post() create() { return CLONE; } }", 'in the NestJS `@Post` handler `Orders.create`'],
+  ['parameter type IncomingMessage', "import type { IncomingMessage } from 'node:http';\nexport function body(req: IncomingMessage) { return CLONE; }", 'in a handler taking a `IncomingMessage`'],
+];
+const INPUT = 'declare const input: { a: number };\n';
+const CLONE = 'JSON.parse(JSON.stringify(input))';
+
+ruleTester.run('no-json-stringify-in-hot-path: every handler shape', rule, {
+  valid: [
+    // The same clone in cold code: module level, startup, a plain function.
+    `${INPUT}const copy = ${CLONE};`,
+    `${INPUT}declare const app: any;\napp.listen(3000, () => ${CLONE});`,
+    `${INPUT}export function configure() { return ${CLONE}; }`,
+  ],
+  invalid: SHAPES.map(([name, shape, hot]) => {
+    const code = INPUT + shape.replace('CLONE', CLONE);
+    return {
+      code,
+      errors: [
+        {
+          ...at(code, CLONE),
+          data: {
+            clone: figure('no-json-stringify-in-hot-path.structuredCloneRatio'),
+            copy: figure('no-json-stringify-in-hot-path.shapeCopyRatio'),
+            hot,
+            node: figure('node'),
+          },
+          messageId: 'deepCloneViaJson' as const,
+        },
+      ],
+      name,
+    };
+  }),
 });
