@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { topLevelStatement } from '../analysis/ast.js';
-import { getHotPathModel } from '../analysis/hot-path.js';
+import { functionName, getHotPathModel } from '../analysis/hot-path.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, statementBeforeLoop } from '../analysis/loops.js';
+import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction, statementBeforeLoop } from '../analysis/loops.js';
 import { claimStatementList, getFreeName, getIndent, insertBeforeWithComments } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
@@ -122,7 +122,8 @@ export default createRule<Options, MessageIds>({
       // Insert after a module-level binding, or before the top-level statement holding the call
       // (a literal has no names, so it can run earlier without a temporal dead zone).
       const anchor = atModuleLevel ? bindingDeclaration! : topLevelStatement(call);
-      const base = binding ? binding.variable.name : (functionNameOf(call) ?? 'static');
+      const enclosing = nearestFunction(call);
+      const base = binding ? binding.variable.name : ((enclosing && functionName(enclosing)) ?? 'static');
       const name = getFreeName(sourceCode, program, program, [`${constantCase(base)}_JSON`]);
       const source = binding && !atModuleLevel ? sourceCode.getText(binding.init) : sourceCode.getText(argument);
       const rest = call.arguments.slice(1).map((a) => `, ${sourceCode.getText(a)}`).join('');
@@ -268,20 +269,6 @@ export default createRule<Options, MessageIds>({
         if (checkDynamic) context.report({ data: { hot }, messageId: 'dynamicStringify', node: call });
       },
     };
-
-    function functionNameOf(node: TSESTree.Node): string | null {
-      for (let current = node.parent; current; current = current.parent) {
-        if (isFunction(current)) {
-          if (current.id) return current.id.name;
-          const parent = current.parent;
-          if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-          if ((parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) && parent.key.type === AST_NODE_TYPES.Identifier) {
-            return parent.key.name;
-          }
-        }
-      }
-      return null;
-    }
   },
 });
 
