@@ -93,6 +93,7 @@ export function escapeKindOf(identifier: TSESTree.Node): EscapeKind | null {
     case AST_NODE_TYPES.SpreadElement:
       return null; // spreading copies the elements, not the container
     case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return 'returned';
     case AST_NODE_TYPES.YieldExpression:

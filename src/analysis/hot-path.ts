@@ -110,15 +110,29 @@ export class HotPathModel {
     if (name && this.#patterns.some((pattern) => pattern.test(name))) {
       return { description: `in \`${name}\` (listed in \`settings.alloc.hotFunctions\`)`, kind: 'marked' };
     }
-    return this.#byCallShape(fn) ?? this.#byDeclaration(fn, name) ?? this.#byParameterType(fn);
+    return this.#byCallShape(fn) ?? this.#byDeclaration(fn, name) ?? this.#byReference(fn) ?? this.#byParameterType(fn);
   }
 
-  /** The function is passed to a call that registers a handler. */
-  #byCallShape(fn: FunctionNode): HotReason | null {
+  /** A named function registered by reference: `app.get('/users', listUsers)`, `Bun.serve({ fetch })`. */
+  #byReference(fn: FunctionNode): HotReason | null {
+    const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
+    if (!holder) return null;
+    for (const variable of this.#sourceCode.getDeclaredVariables(holder)) {
+      for (const reference of variable.references) {
+        if (reference.init) continue;
+        const reason = this.#byCallShape(reference.identifier);
+        if (reason) return reason;
+      }
+    }
+    return null;
+  }
+
+  /** `fn` (a function, or a reference to one) is passed to a call that registers a handler. */
+  #byCallShape(fn: TSESTree.Node): HotReason | null {
     const parent = fn.parent;
     // `{ handler: fn }` in `fastify.route({...})`, `{ fetch }` in `Bun.serve({...})`, `{ transform }` in `new Transform({...})`.
     if (parent?.type === AST_NODE_TYPES.Property && parent.value === fn) {
-      return this.#byObjectMember(parent, keyName(parent.key));
+      return this.#byObjectMember(parent);
     }
     if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
       return null;
@@ -139,7 +153,10 @@ export class HotPathModel {
       if (hook !== null && FASTIFY_HOOKS.has(hook)) return handler(`in the \`${hook}\` hook`);
       return null;
     }
-    if (method === 'use') return handler('in middleware registered with `use()`');
+    // `use` is also a plugin hook elsewhere (`chai.use`): only on receivers named like a server or router.
+    if (method === 'use' && callee.type === AST_NODE_TYPES.MemberExpression && looksLikeServer(callee.object)) {
+      return handler('in middleware registered with `use()`');
+    }
     if (HTTP_METHODS.has(method) && callee.type === AST_NODE_TYPES.MemberExpression) {
       const route = first ? stringValue(first) : null;
       if (route !== null) return handler(`in the route handler \`${method.toUpperCase()} ${route}\``);
@@ -155,12 +172,19 @@ export class HotPathModel {
     return null;
   }
 
-  #byObjectMember(property: TSESTree.Property | TSESTree.MethodDefinition, key: string | null): HotReason | null {
+  #byObjectMember(property: TSESTree.Property | TSESTree.MethodDefinition): HotReason | null {
+    // Computed keys name nothing we can check; getters and setters are not handlers.
+    if (property.computed || property.kind === 'get' || property.kind === 'set') return null;
+    const key = keyName(property.key);
     if (key === null) return null;
     const object = property.parent;
-    if (key === 'transform' || key === '_transform') return handler(`in a stream \`${key}()\` method`);
+    if ((key === 'transform' || key === '_transform') && isStreamTransform(object)) {
+      return handler(`in a stream \`${key}()\` method`);
+    }
     if (object?.type !== AST_NODE_TYPES.ObjectExpression) return null;
-    const holder = object.parent;
+    // `export default { fetch } satisfies ExportedHandler`, `… as const`.
+    let holder = object.parent;
+    while (holder?.type === AST_NODE_TYPES.TSSatisfiesExpression || holder?.type === AST_NODE_TYPES.TSAsExpression) holder = holder.parent;
     if (key === 'fetch') {
       if (holder?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return handler('in a `fetch` handler');
       if (holder?.type === AST_NODE_TYPES.CallExpression && holder.callee.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(holder.callee) === 'serve') {
@@ -190,7 +214,7 @@ export class HotPathModel {
       if (decorator && isController) {
         return handler(`in the NestJS \`@${decorator}\` handler \`${classNode.id?.name ?? 'controller'}.${name ?? ''}\``);
       }
-      return this.#byObjectMember(parent, keyName(parent.key));
+      return this.#byObjectMember(parent);
     }
     if (
       name !== null &&
@@ -266,10 +290,35 @@ function hasHotTag(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode):
   if (holder.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || holder.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
     holder = holder.parent;
   }
-  return sourceCode
-    .getCommentsBefore(holder)
-    .some((comment) => comment.type === 'Block' && comment.value.startsWith('*') && HOT_TAG.test(comment.value));
+  // With decorators, the JSDoc may sit between them and the method's key.
+  const comments = [
+    ...sourceCode.getCommentsBefore(holder),
+    ...(parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition ? sourceCode.getCommentsBefore(parent.key) : []),
+  ];
+  return comments.some((comment) => comment.type === 'Block' && comment.value.startsWith('*') && HOT_TAG.test(comment.value));
 }
+
+/** An object passed to `new Transform(…)` / `new stream.Transform(…)`, or a class extending one. */
+function isStreamTransform(container: TSESTree.Node | undefined): boolean {
+  const isTransformName = (node: TSESTree.Node | null | undefined): boolean =>
+    (node?.type === AST_NODE_TYPES.Identifier && /Transform$/u.test(node.name)) ||
+    (node?.type === AST_NODE_TYPES.MemberExpression && getStaticPropertyName(node) !== null && /Transform$/u.test(getStaticPropertyName(node)!));
+  if (container?.type === AST_NODE_TYPES.ObjectExpression) {
+    const parent = container.parent;
+    return parent?.type === AST_NODE_TYPES.NewExpression && isTransformName(parent.callee);
+  }
+  if (container?.type === AST_NODE_TYPES.ClassBody) return isTransformName(container.parent.superClass);
+  return false;
+}
+
+/** `app`, `router`, `server`, `api`, `koa`, `hono`, … (or `this.app`): a receiver that serves requests. */
+function looksLikeServer(node: TSESTree.Node): boolean {
+  const name =
+    node.type === AST_NODE_TYPES.Identifier ? node.name : node.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(node) : null;
+  return name !== null && SERVER_NAMES.test(name);
+}
+
+const SERVER_NAMES = /^(?:api|app|application|express|fastify|hono|koa|router|server)(?:[A-Z0-9_]\w*)?$/iu;
 
 function decoratorName(decorator: TSESTree.Decorator): string | null {
   const expression = decorator.expression;

@@ -172,7 +172,8 @@ export function insertBeforeWithComments(
   statement: TSESTree.Node,
   text: string,
 ): TSESLint.RuleFix {
-  const leading = sourceCode.getCommentsBefore(statement)[0];
+  // A shebang is a comment token too, but must stay on the first line.
+  const leading = sourceCode.getCommentsBefore(statement).find((comment) => comment.type === 'Line' || comment.type === 'Block');
   const start = leading ? Math.min(leading.range[0], statement.range[0]) : statement.range[0];
   return fixer.insertTextBeforeRange([start, start], text);
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { findNode, topLevelStatement } from '../analysis/ast.js';
 import { escapeKindOf } from '../analysis/fix-safety.js';
-import { getHotPathModel } from '../analysis/hot-path.js';
+import { functionName, getHotPathModel } from '../analysis/hot-path.js';
 import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction } from '../analysis/loops.js';
 import { claimStatementList, getFreeName, insertBeforeWithComments } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
@@ -29,10 +29,12 @@ const TYPED_ARRAYS = new Set([
   'Uint8Array',
   'Uint8ClampedArray',
 ]);
-/** Methods of a buffer that use it in place and keep no reference to it. */
-const IN_PLACE_METHODS = /^(?:compare|copy|equals|fill|includes|indexOf|lastIndexOf|read\w*|set|toString|write\w*)$/u;
+/** Methods of a buffer that use it in place, keep no reference to it and return something else. */
+const IN_PLACE_METHODS = /^(?:compare|copy|equals|includes|indexOf|lastIndexOf|read\w*|set|toString|write\w*)$/u;
+/** Methods and functions that return the buffer itself: fine only when their result is unused. */
+const RETURNS_BUFFER = new Set(['fill', 'randomFillSync']);
 /** Functions known to use a buffer argument synchronously and keep no reference to it. */
-const SYNC_CONSUMERS = new Set(['compare', 'copy', 'encodeInto', 'equals', 'randomFillSync', 'readSync', 'set', 'writeSync']);
+const SYNC_CONSUMERS = new Set(['compare', 'copy', 'encodeInto', 'equals', 'randomFillSync', 'readSync', 'writeSync']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-buffer-alloc-in-hot-path',
@@ -63,24 +65,25 @@ export default createRule<Options, MessageIds>({
     }
 
     /** A numeric literal, a `const` bound to one, or arithmetic of those: the size in bytes. */
-    function constantSize(node: TSESTree.Node | undefined): number | null {
-      if (!node) return null;
+    function constantSize(node: TSESTree.Node | undefined, depth = 0): number | null {
+      // The depth bound also stops self-referencing constants (`const N = N + 1`).
+      if (!node || depth > 16) return null;
       if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
       if (node.type === AST_NODE_TYPES.BinaryExpression && ['*', '+', '-', '<<'].includes(node.operator)) {
-        const left = constantSize(node.left);
-        const right = constantSize(node.right);
+        const left = constantSize(node.left, depth + 1);
+        const right = constantSize(node.right, depth + 1);
         if (left === null || right === null) return null;
         return node.operator === '*' ? left * right : node.operator === '+' ? left + right : node.operator === '-' ? left - right : left << right;
       }
       if (node.type === AST_NODE_TYPES.Identifier) {
         const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
-        if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return constantSize(def.node.init);
+        if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return constantSize(def.node.init, depth + 1);
       }
       return null;
     }
 
     /** What is allocated, how many bytes per element, and how to clear a reused one. */
-    function describe(node: Allocation): { bytesPerElement: number; clear: 'fill' | 'none' | null; size: TSESTree.Node | undefined } | null {
+    function describe(node: Allocation): { bytesPerElement: number; clear: 'fill' | 'fill0n' | 'none' | null; size: TSESTree.Node | undefined } | null {
       const { callee } = node;
       if (
         node.type === AST_NODE_TYPES.CallExpression &&
@@ -98,7 +101,7 @@ export default createRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier && isGlobal(callee)) {
         if (TYPED_ARRAYS.has(callee.name)) {
           const bytes = /(\d+)/u.exec(callee.name)?.[1];
-          return { bytesPerElement: bytes ? Number(bytes) / 8 : 1, clear: 'fill', size: node.arguments[0] };
+          return { bytesPerElement: bytes ? Number(bytes) / 8 : 1, clear: callee.name.startsWith('Big') ? 'fill0n' : 'fill', size: node.arguments[0] };
         }
         // `new ArrayBuffer(n)`, also inside `new DataView(new ArrayBuffer(n))`: reported, no suggestion.
         if (callee.name === 'ArrayBuffer') return { bytesPerElement: 1, clear: null, size: node.arguments[0] };
@@ -142,29 +145,39 @@ export default createRule<Options, MessageIds>({
         const parent = id.parent;
         if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
           const name = getStaticPropertyName(parent);
-          const called = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
-          if (name === 'length' && !called) continue;
-          if (parent.computed && !called) continue; // buf[i]
-          if (called && name !== null && IN_PLACE_METHODS.test(name)) continue;
+          const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : null;
+          if (name === 'length' && !call) continue;
+          if (name === null && parent.computed && !call) continue; // buf[i]
+          if (call && name !== null && IN_PLACE_METHODS.test(name)) continue;
+          if (call && name !== null && RETURNS_BUFFER.has(name) && call.parent.type === AST_NODE_TYPES.ExpressionStatement) continue;
           return false;
         }
         if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== id) {
           const callee = parent.callee;
           const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-          if (name !== null && SYNC_CONSUMERS.has(name)) continue;
-          return false;
+          if (name === null || !SYNC_CONSUMERS.has(name)) return false;
+          if (RETURNS_BUFFER.has(name) && parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+          continue;
         }
         if (escapeKindOf(id) !== null) return false;
       }
       const suspends = findNode(
         fn.body,
         (n) =>
-          (n.type === AST_NODE_TYPES.AwaitExpression || n.type === AST_NODE_TYPES.YieldExpression) &&
-          n.range[0] > declarator.range[1] &&
+          (n.type === AST_NODE_TYPES.AwaitExpression ||
+            n.type === AST_NODE_TYPES.YieldExpression ||
+            (n.type === AST_NODE_TYPES.ForOfStatement && n.await)) &&
+          n.range[1] > declarator.range[1] &&
           n.range[0] < lastUse,
         isFunction,
       );
-      return suspends === null;
+      if (suspends) return false;
+      // A recursive call would use the same scratch buffer while this call still holds it.
+      const name = functionName(fn);
+      return (
+        name === null ||
+        findNode(fn.body, (n) => n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === name) === null
+      );
     }
 
     function check(node: Allocation): void {
@@ -184,12 +197,15 @@ export default createRule<Options, MessageIds>({
         const declarator = node.parent as TSESTree.VariableDeclarator;
         const local = (declarator.id as TSESTree.Identifier).name;
         const name = getFreeName(sourceCode, sourceCode.ast, sourceCode.ast, [`SCRATCH_${constantCase(local)}`]);
-        const text = sourceCode.getText(node);
+        // The size is written as the number it evaluates to: a constant it names may not be in
+        // scope (or initialised) at module level.
+        const constructor = sourceCode.getText(node.callee);
+        const text = node.type === AST_NODE_TYPES.NewExpression ? `new ${constructor}(${size})` : `${constructor}(${size})`;
         suggestions.push({
-          data: { how: what.clear === 'fill' ? 'cleared with `fill(0)` on each use, as the allocation did' : 'not cleared: `allocUnsafe` contents were arbitrary anyway', name },
+          data: { how: what.clear === 'none' ? 'not cleared: `allocUnsafe` contents were arbitrary anyway' : 'cleared with `fill(0)` on each use, as the allocation did', name },
           fix: (fixer) => [
             insertBeforeWithComments(fixer, sourceCode, anchor, `const ${name} = ${text};\n\n`),
-            fixer.replaceText(node, what.clear === 'fill' ? `${name}.fill(0)` : name),
+            fixer.replaceText(node, what.clear === 'fill' ? `${name}.fill(0)` : what.clear === 'fill0n' ? `${name}.fill(0n)` : name),
             claimStatementList(fixer, anchor),
           ],
           messageId: 'suggestScratch',

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { topLevelStatement } from '../analysis/ast.js';
+import { skipTypeWrappers, topLevelStatement } from '../analysis/ast.js';
 import { functionName, getHotPathModel } from '../analysis/hot-path.js';
 import type { Loop } from '../analysis/loops.js';
 import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction, statementBeforeLoop } from '../analysis/loops.js';
@@ -97,9 +97,11 @@ export default createRule<Options, MessageIds>({
     function constantBinding(identifier: TSESTree.Identifier): { init: TSESTree.Expression; variable: TSESLint.Scope.Variable } | null {
       const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (!variable || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init || !isConstantLiteral(def.node.init)) {
-        return null;
-      }
+      if (!variable || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return null;
+      // A module-level constant is referred to by name, so type wrappers around it may stay; a
+      // local one is copied to module level, where a local type it names would not exist.
+      const atModuleLevel = def.parent.parent?.type === AST_NODE_TYPES.Program;
+      if (!isConstantLiteral(atModuleLevel ? skipTypeWrappers(def.node.init) : def.node.init)) return null;
       if (def.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return null;
       const untouched = variable.references.every((reference) => {
         if (reference.init) return true;
@@ -261,7 +263,8 @@ export default createRule<Options, MessageIds>({
           reportConstant(call, hot);
           return;
         }
-        if (argument.type === AST_NODE_TYPES.Identifier) {
+        // A replacer or space that varies would make "the same value" print differently.
+        if (argument.type === AST_NODE_TYPES.Identifier && call.arguments.length === 1) {
           const loop = loops.enclosingLoops(call)[0];
           if (loop && reason.kind === 'loop' && reportInvariant(call, loop, argument, hot)) return;
           if (reportRepeated(call, argument)) return;
@@ -281,8 +284,6 @@ function isConstantLiteral(node: TSESTree.Node): boolean {
       return node.expressions.length === 0;
     case AST_NODE_TYPES.UnaryExpression:
       return (node.operator === '-' || node.operator === '+') && node.argument.type === AST_NODE_TYPES.Literal && typeof node.argument.value === 'number';
-    case AST_NODE_TYPES.Identifier:
-      return node.name === 'undefined';
     case AST_NODE_TYPES.ArrayExpression:
       return node.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isConstantLiteral(element));
     case AST_NODE_TYPES.ObjectExpression:
@@ -296,8 +297,13 @@ function isConstantLiteral(node: TSESTree.Node): boolean {
           isConstantLiteral(property.value),
       );
     case AST_NODE_TYPES.TSAsExpression:
-    case AST_NODE_TYPES.TSSatisfiesExpression:
-      return isConstantLiteral(node.expression);
+      // Only `as const`: another type could be local to the function and missing at module level.
+      return (
+        node.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference &&
+        node.typeAnnotation.typeName.type === AST_NODE_TYPES.Identifier &&
+        node.typeAnnotation.typeName.name === 'const' &&
+        isConstantLiteral(node.expression)
+      );
     default:
       return false;
   }
@@ -307,20 +313,56 @@ function isUndefined(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
 }
 
-/** `v.a` or `v.a.b` read (not assigned, not called, not deleted), or `v` compared or tested. */
+/**
+ * `v.a.b` read where the value cannot be changed or kept: compared, tested, computed with, put in a
+ * template, or stringified. Anything else — an assignment or destructuring target, a call (as
+ * receiver or argument), an alias, an iteration — might mutate the object, so it does not count.
+ */
 function isPlainRead(id: TSESTree.Node): boolean {
   let node: TSESTree.Node = id;
-  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) node = node.parent;
-  if (node === id) return false;
+  let member = false;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+      member = true;
+      node = parent;
+    } else if (
+      parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent?.type === AST_NODE_TYPES.TSAsExpression ||
+      parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent?.type === AST_NODE_TYPES.TSTypeAssertion
+    ) {
+      node = parent;
+    } else {
+      break;
+    }
+  }
   const parent = node.parent;
-  if (!parent) return true;
-  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) return false;
-  if (parent.type === AST_NODE_TYPES.UpdateExpression) return false;
-  if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') return false;
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) return false;
-  return true;
+  if (!member || !parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ExpressionStatement:
+      return true;
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator !== 'delete';
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === node;
+    case AST_NODE_TYPES.CallExpression:
+      return (
+        parent.arguments[0] === node &&
+        parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+        parent.callee.object.type === AST_NODE_TYPES.Identifier &&
+        parent.callee.object.name === 'JSON' &&
+        getStaticPropertyName(parent.callee) === 'stringify'
+      );
+    default:
+      return false;
+  }
 }
-
 
 /** The statement holding `node` directly in a block (not crossing a function). */
 function statementInBlock(node: TSESTree.Node): TSESTree.Node | null {

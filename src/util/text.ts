@@ -1,9 +1,13 @@
 /** `fooBar` → `FOO_BAR`, for module-level constant names derived from local names. */
 export function constantCase(name: string): string {
-  return name
+  const text = name
     .replace(/([a-z0-9])([A-Z])/gu, '$1_$2')
     .replace(/[^A-Za-z0-9]+/gu, '_')
+    .replace(/^_+|_+$/gu, '')
     .toUpperCase();
+  // Always a valid identifier: `2fa` → `_2FA`, nothing left → `VALUE`.
+  if (text === '') return 'VALUE';
+  return /^[0-9]/u.test(text) ? `_${text}` : text;
 }
 
 /** Source text shortened for a message: at most 40 characters. */

@@ -64,6 +64,26 @@ describe('hot-path model: request and message handlers by call shape', () => {
   });
 });
 
+describe('hot-path model: review regressions', () => {
+  it.each([
+    ['export default { fetch } satisfies …', 'interface Handler { fetch(r: unknown): unknown }\nexport default { fetch(r: unknown) { mark(); return r; } } satisfies Handler;', 'in a `fetch` handler'],
+    ['a handler registered by reference', `${APP}function listUsers() { mark(); }\napp.get('/users', listUsers);`, 'in the route handler `GET /users`'],
+    ['Bun.serve({ fetch }) with a function defined elsewhere', 'declare const Bun: any;\nconst fetch = () => { mark(); };\nBun.serve({ fetch });', 'in a `fetch` handler'],
+    ['@hot between decorators and the method', 'declare const D: MethodDecorator;\nclass C {\n  @D\n  /** @hot */\n  m() { mark(); }\n}', 'in `m` (marked `@hot`)'],
+  ])('%s', (_, code, expected) => {
+    expect(hotnessAtMark(code)).toBe(expected);
+  });
+
+  it.each([
+    ['a computed key named by a variable', "declare const t: string;\nconst o = { [t]() { mark(); } };"],
+    ['a transform() that is not a stream (a bundler plugin)', "export const plugin = { name: 'x', transform(code: string) { mark(); return code; } };"],
+    ['use() on something that is not a server', 'declare const chai: any;\nchai.use(() => { mark(); });'],
+    ['a fetch getter', 'export default { get fetch() { mark(); return 1; } };'],
+  ])('%s is not hot', (_, code) => {
+    expect(hotnessAtMark(code)).toBeNull();
+  });
+});
+
 describe('hot-path model: parameter types (with type information)', () => {
   it('a function taking an IncomingMessage is a handler', () => {
     const code = "import type { IncomingMessage } from 'node:http';\nexport function handle(req: IncomingMessage) { mark(); return req.url; }";

@@ -51,6 +51,8 @@ ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
     // A size that changes per request or per iteration cannot be reused.
     "declare const app: any;\napp.post('/u', (req: { length: number }) => { const b = Buffer.alloc(req.length); return b; });",
     'export function f(sizes: number[]) { for (const n of sizes) Buffer.alloc(n); }',
+    // A self-referencing constant size is not a size (and must not crash).
+    "declare const app: any;\n// @ts-expect-error: used before its declaration\nconst N: number = N + 1;\napp.get('/n', () => Buffer.alloc(N));",
     // Copies, not sized allocations; a shadowed Buffer.
     "declare const socket: any;\nsocket.on('data', (chunk: number[]) => new Uint8Array(chunk));",
     "declare const socket: any;\nsocket.on('data', () => { const Buffer = { alloc: (n: number) => n }; return Buffer.alloc(8); });",
@@ -76,7 +78,7 @@ ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
       "declare const socket: { on(e: string, f: (d: Uint8Array) => void): void };\nconst FRAME = 4 * 4;\nsocket.on('message', (chunk) => {\n  const frame = new Float64Array(FRAME);\n  frame[0] = chunk.length;\n});",
       'new Float64Array(FRAME)',
       { hot: "in a `'message'` listener", what: 'a new 128-byte buffer' },
-      "declare const socket: { on(e: string, f: (d: Uint8Array) => void): void };\nconst FRAME = 4 * 4;\nconst SCRATCH_FRAME = new Float64Array(FRAME);\n\nsocket.on('message', (chunk) => {\n  const frame = SCRATCH_FRAME.fill(0);\n  frame[0] = chunk.length;\n});",
+      "declare const socket: { on(e: string, f: (d: Uint8Array) => void): void };\nconst FRAME = 4 * 4;\nconst SCRATCH_FRAME = new Float64Array(16);\n\nsocket.on('message', (chunk) => {\n  const frame = SCRATCH_FRAME.fill(0);\n  frame[0] = chunk.length;\n});",
     ),
     reported(
       'a buffer kept beyond the call (a closure): reported, no suggestion',
@@ -95,6 +97,43 @@ ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
       'export function f(xs: number[], n: number) {\n  for (const x of xs) {\n    const b = new ArrayBuffer(n);\n    new DataView(b).setUint8(0, x);\n  }\n}',
       'new ArrayBuffer(n)',
       { hot: 'inside the `for…of` loop at line 2', what: 'a new buffer of the same size' },
+    ),
+    reported(
+      'fill() returns the buffer itself: returned, it escapes',
+      "declare const app: any;\napp.get('/f', () => {\n  const b = Buffer.alloc(4);\n  return b.fill(1);\n});",
+      'Buffer.alloc(4)',
+      { hot: 'in the route handler `GET /f`', what: 'a new 4-byte buffer' },
+    ),
+    reported(
+      'stored in a Map: it escapes',
+      "declare const app: any;\nconst cache = new Map<string, Buffer>();\napp.get('/m', (req: { id: string }) => {\n  const b = Buffer.alloc(4);\n  cache.set(req.id, b);\n});",
+      'Buffer.alloc(4)',
+      { hot: 'in the route handler `GET /m`', what: 'a new 4-byte buffer' },
+    ),
+    reported(
+      'thrown, or its ArrayBuffer taken: it escapes',
+      "declare const app: any;\nconst kept: ArrayBufferLike[] = [];\napp.get('/t', () => {\n  const b = Buffer.alloc(4);\n  kept.push(b['buffer']);\n  throw b;\n});",
+      'Buffer.alloc(4)',
+      { hot: 'in the route handler `GET /t`', what: 'a new 4-byte buffer' },
+    ),
+    reported(
+      'in use across a for await: no suggestion',
+      "declare const app: any;\napp.post('/s', async (req: AsyncIterable<Uint8Array>, res: any) => {\n  const b = Buffer.alloc(4);\n  for await (const c of req) b.writeUInt8(c[0]!, 0);\n  res.end(b.toString('hex'));\n});",
+      'Buffer.alloc(4)',
+      { hot: 'in the route handler `POST /s`', what: 'a new 4-byte buffer' },
+    ),
+    reported(
+      'a recursive function would share its scratch buffer: no suggestion',
+      '/** @hot */\nfunction walk(d: number): number {\n  const b = Buffer.alloc(4);\n  b.writeUInt32BE(d, 0);\n  const inner = d > 0 ? walk(d - 1) : 0;\n  return b.readUInt32BE(0) + inner;\n}',
+      'Buffer.alloc(4)',
+      { hot: 'in `walk` (marked `@hot`)', what: 'a new 4-byte buffer' },
+    ),
+    reported(
+      'BigInt64Array is cleared with fill(0n), and a local size constant is written as its value',
+      "declare const socket: any;\nsocket.on('data', () => {\n  const SIZE = 2;\n  const counters = new BigInt64Array(SIZE);\n  counters[0] = 1n;\n  return counters[0] + counters[1]!;\n});",
+      'new BigInt64Array(SIZE)',
+      { hot: "in a `'data'` listener", what: 'a new 16-byte buffer' },
+      "declare const socket: any;\nconst SCRATCH_COUNTERS = new BigInt64Array(2);\n\nsocket.on('data', () => {\n  const SIZE = 2;\n  const counters = SCRATCH_COUNTERS.fill(0n);\n  counters[0] = 1n;\n  return counters[0] + counters[1]!;\n});",
     ),
     reported(
       'a returned buffer escapes: no suggestion',

@@ -37,6 +37,15 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
     // A const that is mutated, passed on or exported is not a constant.
     "declare const app: any;\nconst STATE = { hits: 0 };\napp.get('/s', (req: unknown, res: { send(s: string): void }) => { STATE.hits++; res.send(JSON.stringify(STATE)); });",
     "declare const app: any;\nexport const INFO = { v: 1 };\napp.get('/i', (req: unknown, res: { send(s: string): void }) => res.send(JSON.stringify(INFO)));",
+    // A const changed through a call, an alias, a loop or a non-null write is not constant.
+    "declare const app: any;\ndeclare function bump(o: { n: number }): void;\nconst S = { inner: { n: 0 } };\napp.get('/s', (q: unknown, res: any) => { bump(S.inner); res.send(JSON.stringify(S)); });",
+    "declare const app: any;\nconst S = { inner: { n: 0 } };\napp.get('/s', (q: unknown, res: any) => { const alias = S.inner; alias.n++; res.send(JSON.stringify(S)); });",
+    "declare const app: any;\nconst S = { list: [{ n: 0 }] };\napp.get('/s', (q: unknown, res: any) => { for (const o of S.list) o.n++; res.send(JSON.stringify(S)); });",
+    "declare const app: any;\nconst S: { inner?: { n: number } } = { inner: { n: 0 } };\napp.get('/s', (q: unknown, res: any) => { S.inner!.n = 5; res.send(JSON.stringify(S)); });",
+    // A local constant with a type assertion cannot move to module level (its type may be local).
+    "declare const app: any;\napp.get('/t', (q: unknown, res: any) => { type T = { a: number }; const X = { a: 1 } satisfies T; res.send(JSON.stringify(X)); });",
+    // A replacer or space that changes per iteration: no loop-invariant suggestion.
+    'export function f(obj: object, keys: string[], out: string[]) { for (const k of keys) out.push(JSON.stringify(obj, [k])); }',
     // A replacer function depends on code: not a constant call.
     "declare const app: any;\napp.get('/r', (req: unknown, res: { send(s: string): void }) => res.send(JSON.stringify({ a: 1 }, (k, v) => v)));",
     // A value that changes in the loop; a shadowed JSON.
@@ -64,16 +73,16 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
       settings: { alloc: { hotFunctions: ['*Handler'] } },
     },
     {
-      code: 'export function send(page: { items: number[] }, log: (s: string) => void) {\n  for (const item of page.items) log(JSON.stringify(page) + item);\n}',
+      code: 'export function send(page: { items: number[] }, items: number[], log: (s: string) => void) {\n  for (const item of items) log(JSON.stringify(page) + item);\n}',
       errors: [
         {
-          ...at('export function send(page: { items: number[] }, log: (s: string) => void) {\n  for (const item of page.items) log(JSON.stringify(page) + item);\n}', 'JSON.stringify(page)'),
+          ...at('export function send(page: { items: number[] }, items: number[], log: (s: string) => void) {\n  for (const item of items) log(JSON.stringify(page) + item);\n}', 'JSON.stringify(page)'),
           data: { hot: 'inside the `for…of` loop at line 2', name: 'page' },
           messageId: 'invariantInLoop',
           suggestions: [
             {
               messageId: 'suggestBeforeLoop',
-              output: 'export function send(page: { items: number[] }, log: (s: string) => void) {\n  const pageJson = JSON.stringify(page);\n  for (const item of page.items) log(pageJson + item);\n}',
+              output: 'export function send(page: { items: number[] }, items: number[], log: (s: string) => void) {\n  const pageJson = JSON.stringify(page);\n  for (const item of items) log(pageJson + item);\n}',
             },
           ],
         },
@@ -98,6 +107,18 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
         },
       ],
       name: 'the same value stringified twice in a @hot function: reuse the first',
+    },
+    {
+      code: "#!/usr/bin/env node\ndeclare const app: any;\napp.get('/x', () => JSON.stringify({ a: 1 }));",
+      errors: [{ ...at("#!/usr/bin/env node\ndeclare const app: any;\napp.get('/x', () => JSON.stringify({ a: 1 }));", 'JSON.stringify({ a: 1 })'), data: constantData('in the route handler `GET /x`'), messageId: 'constantStringify' }],
+      name: 'the shebang stays on the first line',
+      output: "#!/usr/bin/env node\ndeclare const app: any;\nconst STATIC_JSON = JSON.stringify({ a: 1 });\n\napp.get('/x', () => STATIC_JSON);",
+    },
+    {
+      code: "const api = {\n  /** @hot */\n  '2fa'() { return JSON.stringify({ ok: true }); },\n};",
+      errors: [{ ...at("const api = {\n  /** @hot */\n  '2fa'() { return JSON.stringify({ ok: true }); },\n};", 'JSON.stringify({ ok: true })'), data: constantData('in `2fa` (marked `@hot`)'), messageId: 'constantStringify' }],
+      name: 'a name derived from a function name that is not an identifier',
+      output: "const _2FA_JSON = JSON.stringify({ ok: true });\n\nconst api = {\n  /** @hot */\n  '2fa'() { return _2FA_JSON; },\n};",
     },
     {
       code: "declare const app: any;\napp.post('/copy', (req: { body: { a: number } }) => JSON.parse(JSON.stringify(req.body)));",
@@ -138,8 +159,8 @@ executed.add(
 );
 executed.add(
   'stringifying once before the loop keeps the output',
-  'function send(page: { items: number[] }, log: (s: string) => void) {\n  for (const item of page.items) log(JSON.stringify(page) + item);\n}\nconst out: string[] = [];\nsend({ items: [1, 2] }, (s) => out.push(s));\nconst result = out;',
-  'function send(page: { items: number[] }, log: (s: string) => void) {\n  const pageJson = JSON.stringify(page);\n  for (const item of page.items) log(pageJson + item);\n}\nconst out: string[] = [];\nsend({ items: [1, 2] }, (s) => out.push(s));\nconst result = out;',
+  'function send(page: { items: number[] }, items: number[], log: (s: string) => void) {\n  for (const item of items) log(JSON.stringify(page) + item);\n}\nconst out: string[] = [];\nsend({ items: [1, 2] }, [3, 4], (s) => out.push(s));\nconst result = out;',
+  'function send(page: { items: number[] }, items: number[], log: (s: string) => void) {\n  const pageJson = JSON.stringify(page);\n  for (const item of items) log(pageJson + item);\n}\nconst out: string[] = [];\nsend({ items: [1, 2] }, [3, 4], (s) => out.push(s));\nconst result = out;',
 );
 executed.register('no-json-stringify-in-hot-path');
 
