@@ -30,11 +30,16 @@ const TYPED_ARRAYS = new Set([
   'Uint8ClampedArray',
 ]);
 /** Methods of a buffer that use it in place, keep no reference to it and return something else. */
-const IN_PLACE_METHODS = /^(?:compare|copy|equals|includes|indexOf|lastIndexOf|read\w*|set|toString|write\w*)$/u;
+const IN_PLACE_METHODS = /^(?:compare|copy|equals|get\w+|includes|indexOf|lastIndexOf|read\w*|set\w*|toString|write\w*)$/u;
 /** Methods and functions that return the buffer itself: fine only when their result is unused. */
 const RETURNS_BUFFER = new Set(['fill', 'randomFillSync']);
 /** Functions known to use a buffer argument synchronously and keep no reference to it. */
 const SYNC_CONSUMERS = new Set(['compare', 'copy', 'encodeInto', 'equals', 'randomFillSync', 'readSync', 'writeSync']);
+
+/** `DataView` or a typed array constructor: `new X(buffer)` makes a view on the same memory. */
+function isViewConstructor(callee: TSESTree.Node): boolean {
+  return callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'DataView' || TYPED_ARRAYS.has(callee.name));
+}
 
 export default createRule<Options, MessageIds>({
   name: 'no-buffer-alloc-in-hot-path',
@@ -123,11 +128,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The buffer bound by `const buf = <allocation>` is only used in place within the call: no
-     * escape (returned, stored, captured, passed to anything but a known synchronous consumer), no
-     * view on it (`subarray`, `.buffer`), and no `await`/`yield` while it is in use.
+     * The buffer dies with the call, so one scratch buffer could replace it: bound by
+     * `const buf = <allocation>` (or `new DataView(<allocation>)`) and only used in place — no escape
+     * (returned, thrown, stored, captured, passed to anything but a known synchronous consumer), no
+     * view kept (`subarray`, `.buffer`), and no `await`/`yield`/`for await` while it is in use. A
+     * buffer that is kept, or lives across a suspension, is not reported: there is nothing to reuse.
      */
-    function isScratchOnly(node: Allocation): boolean {
+    function diesWithinCall(allocation: Allocation): boolean {
+      const parentNew = allocation.parent;
+      const node =
+        parentNew?.type === AST_NODE_TYPES.NewExpression && parentNew.arguments[0] === allocation && isViewConstructor(parentNew.callee)
+          ? parentNew
+          : allocation;
       const declarator = node.parent;
       if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== node || declarator.id.type !== AST_NODE_TYPES.Identifier) {
         return false;
@@ -152,6 +164,15 @@ export default createRule<Options, MessageIds>({
           if (call && name !== null && RETURNS_BUFFER.has(name) && call.parent.type === AST_NODE_TYPES.ExpressionStatement) continue;
           return false;
         }
+        // `new DataView(buf).setUint8(…)`: a view used in place at once.
+        if (
+          parent.type === AST_NODE_TYPES.NewExpression &&
+          isViewConstructor(parent.callee) &&
+          parent.parent.type === AST_NODE_TYPES.MemberExpression &&
+          parent.parent.object === parent
+        ) {
+          continue;
+        }
         if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== id) {
           const callee = parent.callee;
           const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
@@ -171,12 +192,17 @@ export default createRule<Options, MessageIds>({
           n.range[0] < lastUse,
         isFunction,
       );
-      if (suspends) return false;
-      // A recursive call would use the same scratch buffer while this call still holds it.
-      const name = functionName(fn);
+      return suspends === null;
+    }
+
+    /** A recursive call would use the same scratch buffer while this call still holds it. */
+    function isRecursive(node: TSESTree.Node): boolean {
+      const fn = nearestFunction(node);
+      const name = fn ? functionName(fn) : null;
       return (
-        name === null ||
-        findNode(fn.body, (n) => n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === name) === null
+        fn !== null &&
+        name !== null &&
+        findNode(fn.body, (n) => n.type === AST_NODE_TYPES.CallExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === name) !== null
       );
     }
 
@@ -190,9 +216,9 @@ export default createRule<Options, MessageIds>({
       if (size === null && !isLoopInvariant(sizeNode)) return;
       if (size !== null && (!Number.isInteger(size) || size <= 0)) return;
       const reason = model.hotness(node);
-      if (!reason) return;
+      if (!reason || !diesWithinCall(node)) return;
       const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
-      if (size !== null && what.clear !== null && isScratchOnly(node)) {
+      if (size !== null && what.clear !== null && node.parent?.type === AST_NODE_TYPES.VariableDeclarator && !isRecursive(node)) {
         const anchor = topLevelStatement(node);
         const declarator = node.parent as TSESTree.VariableDeclarator;
         const local = (declarator.id as TSESTree.Identifier).name;

@@ -53,6 +53,20 @@ ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
     'export function f(sizes: number[]) { for (const n of sizes) Buffer.alloc(n); }',
     // A self-referencing constant size is not a size (and must not crash).
     "declare const app: any;\n// @ts-expect-error: used before its declaration\nconst N: number = N + 1;\napp.get('/n', () => Buffer.alloc(N));",
+    // a buffer kept beyond the call (a closure): the buffer outlives the call or a suspension, so there is nothing to reuse.
+    "declare const socket: any;\nsocket.on('data', () => {\n  const copy = Buffer.allocUnsafe(1024);\n  queueMicrotask(() => copy.fill(1));\n});",
+    // a buffer used across an await: the buffer outlives the call or a suspension, so there is nothing to reuse.
+    "declare const app: any;\ndeclare function write(b: Uint8Array): void;\napp.get('/a', async () => {\n  const b = Buffer.alloc(8);\n  await Promise.resolve();\n  write(b);\n});",
+    // fill() returns the buffer itself: the buffer outlives the call or a suspension, so there is nothing to reuse.
+    "declare const app: any;\napp.get('/f', () => {\n  const b = Buffer.alloc(4);\n  return b.fill(1);\n});",
+    // stored in a Map: the buffer outlives the call or a suspension, so there is nothing to reuse.
+    "declare const app: any;\nconst cache = new Map<string, Buffer>();\napp.get('/m', (req: { id: string }) => {\n  const b = Buffer.alloc(4);\n  cache.set(req.id, b);\n});",
+    // thrown, or its ArrayBuffer taken: the buffer outlives the call or a suspension, so there is nothing to reuse.
+    "declare const app: any;\nconst kept: ArrayBufferLike[] = [];\napp.get('/t', () => {\n  const b = Buffer.alloc(4);\n  kept.push(b['buffer']);\n  throw b;\n});",
+    // in use across a for await: the buffer outlives the call or a suspension, so there is nothing to reuse.
+    "declare const app: any;\napp.post('/s', async (req: AsyncIterable<Uint8Array>, res: any) => {\n  const b = Buffer.alloc(4);\n  for await (const c of req) b.writeUInt8(c[0]!, 0);\n  res.end(b.toString('hex'));\n});",
+    // a returned buffer escapes: the buffer outlives the call or a suspension, so there is nothing to reuse.
+    "declare const app: any;\napp.get('/b', () => {\n  const b = Buffer.alloc(4);\n  return b;\n});",
     // Copies, not sized allocations; a shadowed Buffer.
     "declare const socket: any;\nsocket.on('data', (chunk: number[]) => new Uint8Array(chunk));",
     "declare const socket: any;\nsocket.on('data', () => { const Buffer = { alloc: (n: number) => n }; return Buffer.alloc(8); });",
@@ -81,46 +95,10 @@ ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
       "declare const socket: { on(e: string, f: (d: Uint8Array) => void): void };\nconst FRAME = 4 * 4;\nconst SCRATCH_FRAME = new Float64Array(16);\n\nsocket.on('message', (chunk) => {\n  const frame = SCRATCH_FRAME.fill(0);\n  frame[0] = chunk.length;\n});",
     ),
     reported(
-      'a buffer kept beyond the call (a closure): reported, no suggestion',
-      "declare const socket: any;\nsocket.on('data', () => {\n  const copy = Buffer.allocUnsafe(1024);\n  queueMicrotask(() => copy.fill(1));\n});",
-      'Buffer.allocUnsafe(1024)',
-      { hot: "in a `'data'` listener", what: 'a new 1024-byte buffer' },
-    ),
-    reported(
-      'a buffer used across an await: reported, no suggestion',
-      "declare const app: any;\ndeclare function write(b: Uint8Array): void;\napp.get('/a', async () => {\n  const b = Buffer.alloc(8);\n  await Promise.resolve();\n  write(b);\n});",
-      'Buffer.alloc(8)',
-      { hot: 'in the route handler `GET /a`', what: 'a new 8-byte buffer' },
-    ),
-    reported(
       'a loop-invariant size in a loop: reported, no suggestion (the size is not known at module level)',
       'export function f(xs: number[], n: number) {\n  for (const x of xs) {\n    const b = new ArrayBuffer(n);\n    new DataView(b).setUint8(0, x);\n  }\n}',
       'new ArrayBuffer(n)',
       { hot: 'inside the `for…of` loop at line 2', what: 'a new buffer of the same size' },
-    ),
-    reported(
-      'fill() returns the buffer itself: returned, it escapes',
-      "declare const app: any;\napp.get('/f', () => {\n  const b = Buffer.alloc(4);\n  return b.fill(1);\n});",
-      'Buffer.alloc(4)',
-      { hot: 'in the route handler `GET /f`', what: 'a new 4-byte buffer' },
-    ),
-    reported(
-      'stored in a Map: it escapes',
-      "declare const app: any;\nconst cache = new Map<string, Buffer>();\napp.get('/m', (req: { id: string }) => {\n  const b = Buffer.alloc(4);\n  cache.set(req.id, b);\n});",
-      'Buffer.alloc(4)',
-      { hot: 'in the route handler `GET /m`', what: 'a new 4-byte buffer' },
-    ),
-    reported(
-      'thrown, or its ArrayBuffer taken: it escapes',
-      "declare const app: any;\nconst kept: ArrayBufferLike[] = [];\napp.get('/t', () => {\n  const b = Buffer.alloc(4);\n  kept.push(b['buffer']);\n  throw b;\n});",
-      'Buffer.alloc(4)',
-      { hot: 'in the route handler `GET /t`', what: 'a new 4-byte buffer' },
-    ),
-    reported(
-      'in use across a for await: no suggestion',
-      "declare const app: any;\napp.post('/s', async (req: AsyncIterable<Uint8Array>, res: any) => {\n  const b = Buffer.alloc(4);\n  for await (const c of req) b.writeUInt8(c[0]!, 0);\n  res.end(b.toString('hex'));\n});",
-      'Buffer.alloc(4)',
-      { hot: 'in the route handler `POST /s`', what: 'a new 4-byte buffer' },
     ),
     reported(
       'a recursive function would share its scratch buffer: no suggestion',
@@ -134,12 +112,6 @@ ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
       'new BigInt64Array(SIZE)',
       { hot: "in a `'data'` listener", what: 'a new 16-byte buffer' },
       "declare const socket: any;\nconst SCRATCH_COUNTERS = new BigInt64Array(2);\n\nsocket.on('data', () => {\n  const SIZE = 2;\n  const counters = SCRATCH_COUNTERS.fill(0n);\n  counters[0] = 1n;\n  return counters[0] + counters[1]!;\n});",
-    ),
-    reported(
-      'a returned buffer escapes: no suggestion',
-      "declare const app: any;\napp.get('/b', () => {\n  const b = Buffer.alloc(4);\n  return b;\n});",
-      'Buffer.alloc(4)',
-      { hot: 'in the route handler `GET /b`', what: 'a new 4-byte buffer' },
     ),
   ],
 });

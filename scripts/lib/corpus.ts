@@ -1,0 +1,46 @@
+/**
+ * The real-code corpus: TypeScript sources published by pinned npm packages (devDependencies),
+ * copied into a scratch directory with a generated tsconfig and an ESLint config file, so they can be
+ * linted and type-checked like a user's project (a config file, not inline options, so that
+ * `--concurrency` worker threads can load it too).
+ */
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+
+export const CORPUS = [
+  { lib: ['ES2022', 'DOM'], name: 'rxjs' },
+  { lib: ['ES2022', 'DOM'], name: '@tanstack/query-core' },
+  { lib: ['ES2022', 'DOM'], name: '@trpc/server' },
+  { lib: ['ES2022', 'DOM'], name: 'apache-arrow' },
+  { lib: ['ES2022', 'DOM'], name: '@apollo/server' },
+];
+
+export type CorpusConfig = 'alloc' | 'baseline' | 'baseline+alloc';
+
+/** Copies a package's `src/` into `dir` with a tsconfig and an eslint.config.js for `config`. */
+export function prepareProject(dir: string, name: string, lib: string[], config: CorpusConfig): string {
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(root, 'node_modules', name, 'src'), path.join(dir, 'src'), { recursive: true });
+  writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { lib, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true, skipLibCheck: true, strict: true, target: 'ES2022', types: ['node'] },
+      include: ['src'],
+    }),
+  );
+  const url = (specifier: string) => pathToFileURL(path.join(root, specifier)).href;
+  const parts: string[] = [
+    `{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } }`,
+  ];
+  if (config !== 'alloc') parts.push('...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts"] }))');
+  if (config !== 'baseline') parts.push('alloc.configs.all');
+  writeFileSync(
+    path.join(dir, 'eslint.config.js'),
+    `import tseslint from ${JSON.stringify(url('node_modules/typescript-eslint/dist/index.js'))};\nimport alloc from ${JSON.stringify(url('dist/index.js'))};\nexport default [\n  ${parts.join(',\n  ')},\n];\n`,
+  );
+  writeFileSync(path.join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  return dir;
+}
