@@ -62,7 +62,7 @@ try {
   let lines = 0;
   for (const config of ['baseline', 'baseline+alloc'] as const) {
     for (const { lib, name } of CORPUS) {
-      const dir = prepareProject(path.join(scratch, config, name.replace(/\W/gu, '_')), name, lib, config);
+      const dir = prepareProject(path.join(scratch, config, name.replaceAll('/', '_').replaceAll('@', '')), name, lib, config);
       projects[config].push(dir);
       if (config === 'baseline') lines += countLines(path.join(dir, 'src'));
     }

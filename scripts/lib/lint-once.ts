@@ -7,13 +7,11 @@ const eslint = new ESLint({ concurrency: concurrency === 'auto' ? 'auto' : 'off'
 const results = await eslint.lintFiles(['src/**/*.ts']);
 const wallMs = performance.now() - start;
 const rules: Record<string, number> = {};
-let lines = 0;
 let messages = 0;
 let fatal = 0;
 for (const result of results) {
   messages += result.messages.length;
   fatal += result.fatalErrorCount;
-  lines += (result.source ?? '').split('\n').length;
   for (const pass of result.stats?.times.passes ?? []) {
     for (const [rule, time] of Object.entries(pass.rules ?? {})) rules[rule] = (rules[rule] ?? 0) + time.total;
   }

@@ -16,7 +16,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS, prepareProject } from '../../scripts/lib/corpus.js';
 import plugin from '../../src/index.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const countsPath = path.join(import.meta.dirname, 'counts.json');
 const update = process.env.UPDATE_REALWORLD === '1';
 const snapshot = existsSync(countsPath) ? (JSON.parse(readFileSync(countsPath, 'utf8')) as Record<string, Record<string, number>>) : {};
