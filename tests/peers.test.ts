@@ -34,13 +34,15 @@ const functionAt = (line: number): string => {
 
 /** Functions of the sample a CLI reports in, from its output (`file:line:col`, or `[file:line:col]`). */
 function linesFrom(output: string): string[] {
-  const lines = [...output.matchAll(/peers-sample\.ts:(\d+):\d+/gu)].map((match) => functionAt(Number(match[1])));
+  // Machine-readable reporters on purpose: oxlint `--format unix` (`file:line:col: …`), Biome
+  // `--reporter=github` (`…,line=N,…`); their default output is colored when CI=true.
+  const lines = [...output.matchAll(/peers-sample\.ts(?::(\d+):\d+|,line=(\d+))/gu)].map((match) => functionAt(Number(match[1] ?? match[2])));
   return [...new Set(lines)].sort();
 }
 
 function run(command: string, args: string[], cwd: string): string {
   try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     // Both exit non-zero when they report; their report is the point.
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
@@ -70,7 +72,7 @@ describe('against oxlint and Biome on the same input', () => {
   const mine = ours();
 
   it('reports in every function oxlint reports (oxc/no-accumulating-spread)', () => {
-    const theirs = linesFrom(run(bin('oxlint'), ['-A', 'all', '-D', 'oxc/no-accumulating-spread', sample], root));
+    const theirs = linesFrom(run(bin('oxlint'), ['--format', 'unix', '-A', 'all', '-D', 'oxc/no-accumulating-spread', sample], root));
     expect(theirs.length).toBeGreaterThan(0);
     expect(mine).toEqual(expect.arrayContaining(theirs));
   });
@@ -80,7 +82,7 @@ describe('against oxlint and Biome on the same input', () => {
       path.join(scratch, 'biome.json'),
       JSON.stringify({ linter: { enabled: true, rules: { performance: { noAccumulatingSpread: 'error', useTopLevelRegex: 'error' }, recommended: false } } }),
     );
-    const theirs = linesFrom(run(bin('biome'), ['lint', `--config-path=${scratch}`, sample], root));
+    const theirs = linesFrom(run(bin('biome'), ['lint', '--reporter=github', `--config-path=${scratch}`, sample], root));
     expect(theirs.length).toBeGreaterThan(0);
     expect(mine).toEqual(expect.arrayContaining(theirs));
   });
