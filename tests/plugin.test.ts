@@ -42,7 +42,7 @@ describe.each(ruleFiles)('rule %s', (name) => {
   });
 
   it('declares type checking exactly when it asks for type information', () => {
-    expect(docs.requiresTypeChecking).toBe(source.includes('getTypeServices('));
+    expect(docs.requiresTypeChecking).toBe(source.includes('getTypeServices(') || source.includes('getTypedRuleContext('));
     if (docs.requiresTypeChecking) expect(rule.meta.messages).toHaveProperty('requiresTypeInformation');
   });
 

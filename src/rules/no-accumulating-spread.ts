@@ -5,13 +5,13 @@ import ts from 'typescript';
 import { findNode, skipTypeWrappers } from '../analysis/ast.js';
 import { escapeKindOf } from '../analysis/fix-safety.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
+import { contains, getStaticPropertyName, isFunction } from '../analysis/loops.js';
 import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
 import { getFreeName, getIndent, getParenthesizedRange, hasCommentsInside } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
 import { shorten } from '../util/text.js';
-import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [];
 export type MessageIds = 'accumulatingSpread' | 'requiresTypeInformation' | 'suggestMutate';
@@ -58,12 +58,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
   },
   create(context) {
-    const maybeServices = getTypeServices(context);
-    if (!maybeServices) return {};
-    const services = maybeServices;
-    const { program } = services;
-    const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode);
+    const typed = getTypedRuleContext(context);
+    if (!typed) return {};
+    const { loops, program, services, sourceCode } = typed;
 
     /** Recognises a copy of the accumulator named `name`; syntax first, one type query for `concat`. */
     function asCopy(expression: TSESTree.Node, name: string): Copy | null {

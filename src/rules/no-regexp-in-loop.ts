@@ -3,13 +3,13 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { findNode } from '../analysis/ast.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, getLoopAnalysis, getStaticPropertyName, statementBeforeLoop } from '../analysis/loops.js';
+import { contains, getStaticPropertyName, statementBeforeLoop } from '../analysis/loops.js';
 import { isStringLikeType } from '../analysis/types.js';
 import { claimStatementList, getFreeName, getIndent } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
 import { shorten } from '../util/text.js';
-import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ checkLiterals?: boolean }];
 export type MessageIds = 'constructorInLoop' | 'literalInLoop' | 'requiresTypeInformation' | 'suggestHoist';
@@ -54,13 +54,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkLiterals: true }],
   },
   create(context, [{ checkLiterals }]) {
-    const maybeServices = getTypeServices(context);
-    if (!maybeServices) return {};
-    const services = maybeServices;
-    const { program } = services;
-    const checker = program.getTypeChecker();
-    const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode);
+    const typed = getTypedRuleContext(context);
+    if (!typed) return {};
+    const { checker, loops, services, sourceCode } = typed;
 
     /** An identifier declared before `loop` and not assigned inside it, a literal, or a mix by `+`/template. */
     function isInvariant(node: TSESTree.Node, loop: Loop): boolean {

@@ -3,12 +3,12 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { statementsOf } from '../analysis/ast.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, exitsLoopAfter, getLoopAnalysis, isFunction } from '../analysis/loops.js';
+import { contains, exitsLoopAfter, isFunction } from '../analysis/loops.js';
 import { isArrayOrTupleType, isStringLikeType } from '../analysis/types.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
 import { shorten } from '../util/text.js';
-import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ checkPlainAppends?: boolean }];
 export type MessageIds = 'flatteningRead' | 'plainAppend' | 'requiresTypeInformation';
@@ -73,13 +73,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkPlainAppends: false }],
   },
   create(context, [{ checkPlainAppends }]) {
-    const maybeServices = getTypeServices(context);
-    if (!maybeServices) return {};
-    const services = maybeServices;
-    const { program } = services;
-    const checker = program.getTypeChecker();
-    const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode);
+    const typed = getTypedRuleContext(context);
+    if (!typed) return {};
+    const { checker, loops, program, services, sourceCode } = typed;
 
     const accumulators = new Map<ClassNode | Variable, Map<string, Accumulator> | Accumulator>();
     const stringTypeCache = new Map<Accumulator, boolean>();

@@ -11,7 +11,7 @@ import { claimStatementList, getFreeName, hasCommentsInside } from '../fixers/in
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
 import { shorten } from '../util/text.js';
-import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean }];
 export type MessageIds =
@@ -133,12 +133,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ forLoops: true, rangeLoops: true, simple: true }],
   },
   create(context, [{ forLoops, rangeLoops, simple }]) {
-    const maybeServices = getTypeServices(context);
-    if (!maybeServices) return {};
-    const services = maybeServices;
-    const { program } = services;
-    const checker = program.getTypeChecker();
-    const { sourceCode } = context;
+    const typed = getTypedRuleContext(context);
+    if (!typed) return {};
+    const { checker, program, services, sourceCode } = typed;
 
     /** The variable pushed to by `statement` (`out.push(x)` with one plain argument), if any. */
     function asPush(statement: TSESTree.Node | undefined): Candidate['push'] | null {

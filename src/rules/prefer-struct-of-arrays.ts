@@ -4,10 +4,10 @@ import ts from 'typescript';
 
 import type { Loop } from '../analysis/loops.js';
 import { findNode, skipTypeWrappers } from '../analysis/ast.js';
-import { getLoopAnalysis, getStaticPropertyName, isFunction } from '../analysis/loops.js';
+import { getStaticPropertyName, isFunction } from '../analysis/loops.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../util/create-rule.js';
-import { getTypeServices, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ allowNonNumeric?: number; minFields?: number }];
 export type MessageIds = 'preferStructOfArrays' | 'requiresTypeInformation';
@@ -61,13 +61,9 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ allowNonNumeric: 0, minFields: 2 }],
   },
   create(context, [{ allowNonNumeric, minFields }]) {
-    const maybeServices = getTypeServices(context);
-    if (!maybeServices) return {};
-    const services = maybeServices;
-    const { program } = services;
-    const checker = program.getTypeChecker();
-    const { sourceCode } = context;
-    const loops = getLoopAnalysis(sourceCode);
+    const typed = getTypedRuleContext(context);
+    if (!typed) return {};
+    const { checker, loops, services, sourceCode } = typed;
 
     /** Per array declaration: the loops that walk it and the fields they touch. */
     const walks = new Map<Declaration, Walk[]>();

@@ -1,4 +1,8 @@
 import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
+import type ts from 'typescript';
+
+import type { LoopAnalysis } from '../analysis/loops.js';
+import { getLoopAnalysis } from '../analysis/loops.js';
 
 /** The message every type-aware rule reports once per file when it runs without type information. */
 export const TYPE_INFORMATION_MESSAGE =
@@ -21,4 +25,27 @@ export function getTypeServices<MessageIds extends string>(
     messageId: 'requiresTypeInformation',
   });
   return null;
+}
+
+/** What every type-aware rule starts from, with the services already checked for a program. */
+export interface TypedRuleContext {
+  checker: ts.TypeChecker;
+  loops: LoopAnalysis;
+  program: ts.Program;
+  services: ParserServicesWithTypeInformation;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+}
+
+/**
+ * The type checker, program, services and the file's loop analysis, or `null` (after the one
+ * report of `getTypeServices`) when the file has no type information. Destructure it after the null
+ * check: the fields stay non-null inside the rule's helper functions.
+ */
+export function getTypedRuleContext<MessageIds extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageIds | 'requiresTypeInformation', readonly unknown[]>>,
+): TypedRuleContext | null {
+  const services = getTypeServices(context);
+  if (!services) return null;
+  const { sourceCode } = context;
+  return { checker: services.program.getTypeChecker(), loops: getLoopAnalysis(sourceCode), program: services.program, services, sourceCode };
 }
