@@ -16,6 +16,8 @@ export const CORPUS = [
   { lib: ['ES2022', 'DOM'], name: '@trpc/server' },
   { lib: ['ES2022', 'DOM'], name: 'apache-arrow' },
   { lib: ['ES2022', 'DOM'], name: '@apollo/server' },
+  // Numeric spectra and matrices: per-iteration typed arrays and arrays of numeric records.
+  { lib: ['ES2023', 'DOM'], name: 'ml-spectra-processing' },
 ];
 
 export type CorpusConfig = 'alloc' | 'baseline' | 'baseline+alloc';
@@ -27,7 +29,7 @@ export function prepareProject(dir: string, name: string, lib: string[], config:
   writeFileSync(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { lib, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true, skipLibCheck: true, strict: true, target: 'ES2022', types: ['node'] },
+      compilerOptions: { allowImportingTsExtensions: true, lib, module: 'ESNext', moduleResolution: 'Bundler', noEmit: true, skipLibCheck: true, strict: true, target: 'ES2022', types: ['node'] },
       include: ['src'],
     }),
   );

@@ -3,7 +3,8 @@
  * (devDependencies, pinned). For each: every rule (the `all` config, strict options) with type
  * information must not throw; the report counts per rule must match the committed snapshot
  * (`counts.json`; `UPDATE_REALWORLD=1 npm run test:realworld` rewrites it); applying every autofix
- * must add no TypeScript error; and a second `--fix` pass must change nothing.
+ * must add no TypeScript error; a second `--fix` pass must change nothing; and together the packages
+ * must give every rule something to report.
  * Runs in `npm run test:realworld` (called by .ci/run), not in `npm test`.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,4 +95,10 @@ describe.each(CORPUS)('$name', ({ lib, name }) => {
     expect(cold).toEqual(single);
     expect(warm).toEqual(single);
   }, 600_000);
+});
+
+it('together, the packages exercise every rule', () => {
+  const counts = update ? recorded : snapshot;
+  const silent = Object.keys(plugin.rules).filter((rule) => CORPUS.every(({ name }) => !counts[name]?.[`alloc/${rule}`]));
+  expect(silent).toEqual([]);
 });
