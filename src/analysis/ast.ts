@@ -1,4 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from './loops.js';
 
 /** Calls `visit` on each direct child node of `node` (not on `parent`). */
 export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
@@ -66,5 +69,23 @@ export function skipTypeWrappers<T extends TSESTree.Node>(node: T): Exclude<T, T
 export function statementsOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
   if (node.type === 'BlockStatement' || node.type === 'Program') return node.body;
   if (node.type === 'SwitchCase') return node.consequent;
+  return null;
+}
+
+/** The name a function is known by: its own, its variable's, its method's or property's key. */
+export function functionName(fn: FunctionNode): string | null {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+    return keyName(parent.key);
+  }
+  return null;
+}
+
+/** An identifier or string-literal key's name. */
+export function keyName(key: TSESTree.Node): string | null {
+  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
   return null;
 }

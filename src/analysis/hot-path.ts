@@ -8,9 +8,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import path from 'node:path';
 
 import type { LoopAnalysis } from './loops.js';
-import { getStaticPropertyName, nearestFunction } from './loops.js';
+import { type FileProfile, getFileProfile } from './profile.js';
+import { functionName, keyName } from './ast.js';
+import { type FunctionNode, getStaticPropertyName, nearestFunction } from './loops.js';
 
-export type HotKind = 'handler' | 'loop' | 'marked';
+export type HotKind = 'handler' | 'loop' | 'marked' | 'profile';
 
 export interface HotReason {
   kind: HotKind;
@@ -18,7 +20,6 @@ export interface HotReason {
   description: string;
 }
 
-type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
 const HTTP_METHODS = new Set(['all', 'delete', 'get', 'head', 'options', 'patch', 'post', 'put']);
 const SERVER_FACTORIES = new Set(['createSecureServer', 'createServer']);
@@ -59,14 +60,17 @@ export class HotPathModel {
   readonly #services: Partial<ParserServices> | undefined;
   readonly #patterns: RegExp[];
   readonly #filename: string;
+  readonly #profile: FileProfile | null;
 
   constructor(
     sourceCode: Readonly<TSESLint.SourceCode>,
     filename: string,
     loops: LoopAnalysis,
     settings: HotPathSettings,
+    profile: FileProfile | null = null,
   ) {
     this.#sourceCode = sourceCode;
+    this.#profile = profile;
     this.#filename = filename;
     this.#loops = loops;
     this.#services = sourceCode.parserServices;
@@ -110,7 +114,20 @@ export class HotPathModel {
     if (name && this.#patterns.some((pattern) => pattern.test(name))) {
       return { description: `in \`${name}\` (listed in \`settings.alloc.hotFunctions\`)`, kind: 'marked' };
     }
-    return this.#byCallShape(fn) ?? this.#byDeclaration(fn, name) ?? this.#byReference(fn) ?? this.#byParameterType(fn);
+    return (
+      this.#byCallShape(fn) ??
+      this.#byDeclaration(fn, name) ??
+      this.#byReference(fn) ??
+      this.#byParameterType(fn) ??
+      this.#byProfile(fn, name)
+    );
+  }
+
+  /** A function `settings.alloc.profile` measured above the threshold; the figure goes in every report's `{{profile}}`. */
+  #byProfile(fn: FunctionNode, name: string | null): HotReason | null {
+    const entry = this.#profile?.hotEntries(fn)[0];
+    if (!entry) return null;
+    return { description: `in ${name ? `\`${name}\`` : 'a function'} (hot in ${entry.profile.label})`, kind: 'profile' };
   }
 
   /** A named function registered by reference: `app.get('/users', listUsers)`, `Bun.serve({ fetch })`. */
@@ -251,7 +268,7 @@ export function getHotPathModel(
   const { sourceCode } = context;
   let model = models.get(sourceCode.ast);
   if (!model) {
-    model = new HotPathModel(sourceCode, context.filename, loops, readSettings(context.settings));
+    model = new HotPathModel(sourceCode, context.filename, loops, readSettings(context.settings), getFileProfile(context));
     models.set(sourceCode.ast, model);
   }
   return model;
@@ -267,17 +284,6 @@ function handler(description: string): HotReason {
   return { description, kind: 'handler' };
 }
 
-
-/** The name a function is known by: its own, its variable's, its method's or property's key. */
-export function functionName(fn: FunctionNode): string | null {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
-    return keyName(parent.key);
-  }
-  return null;
-}
 
 const HOT_TAG = /(^|\s)@hot\b/u;
 
@@ -326,11 +332,6 @@ function decoratorName(decorator: TSESTree.Decorator): string | null {
   return callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
 }
 
-function keyName(key: TSESTree.Node): string | null {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  return null;
-}
 
 function stringValue(node: TSESTree.Node): string | null {
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;

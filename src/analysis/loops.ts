@@ -17,7 +17,7 @@ export interface Loop {
   description: string;
 }
 
-type FunctionNode =
+export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
   | TSESTree.FunctionDeclaration
   | TSESTree.FunctionExpression;

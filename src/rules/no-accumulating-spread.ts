@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       accumulatingSpread:
-        '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, so building it takes time quadratic in its size ({{figure}}); mutate it in place with {{remedy}}.',
+        '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, so building it takes time quadratic in its size ({{figure}}); mutate it in place with {{remedy}}.{{profile}}',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,

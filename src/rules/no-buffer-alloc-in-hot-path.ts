@@ -3,7 +3,8 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { findNode, topLevelStatement } from '../analysis/ast.js';
 import { escapeKindOf } from '../analysis/fix-safety.js';
-import { functionName, getHotPathModel } from '../analysis/hot-path.js';
+import { functionName } from '../analysis/ast.js';
+import { getHotPathModel } from '../analysis/hot-path.js';
 import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction } from '../analysis/loops.js';
 import { claimStatementList, getFreeName, insertBeforeWithComments } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
@@ -53,7 +54,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       allocInHotPath:
-        '`{{text}}` allocates {{what}} {{hot}}: reuse one scratch buffer instead (a reused, cleared 4 KiB buffer took {{figure}} of the time of `Buffer.alloc(4096)` per call, measured on Node {{node}}).',
+        '`{{text}}` allocates {{what}} {{hot}}: reuse one scratch buffer instead (a reused, cleared 4 KiB buffer took {{figure}} of the time of `Buffer.alloc(4096)` per call, measured on Node {{node}}).{{profile}}',
       suggestScratch:
         'Reuse a module-level `{{name}}` ({{how}}); only while the buffer is never kept beyond the call.',
     },

@@ -2,7 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { skipTypeWrappers, topLevelStatement } from '../analysis/ast.js';
-import { functionName, getHotPathModel } from '../analysis/hot-path.js';
+import { functionName } from '../analysis/ast.js';
+import { getHotPathModel } from '../analysis/hot-path.js';
 import type { Loop } from '../analysis/loops.js';
 import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction, statementBeforeLoop } from '../analysis/loops.js';
 import { claimStatementList, getFreeName, getIndent, insertBeforeWithComments } from '../fixers/index.js';
@@ -36,15 +37,15 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       constantStringify:
-        'This `JSON.stringify` of a constant runs {{hot}} and builds the same string every time ({{cost}} and {{bytes}} per call, measured on Node {{node}}): compute it once at module level.',
+        'This `JSON.stringify` of a constant runs {{hot}} and builds the same string every time ({{cost}} and {{bytes}} per call, measured on Node {{node}}): compute it once at module level.{{profile}}',
       deepCloneViaJson:
-        '`JSON.parse(JSON.stringify(…))` {{hot}} serializes and re-parses the whole value on every call: copy only the shape you need (a shape-specific copy took {{copy}} of the time; `structuredClone` took {{clone}}, measured on Node {{node}}).',
+        '`JSON.parse(JSON.stringify(…))` {{hot}} serializes and re-parses the whole value on every call: copy only the shape you need (a shape-specific copy took {{copy}} of the time; `structuredClone` took {{clone}}, measured on Node {{node}}).{{profile}}',
       dynamicStringify:
-        '`JSON.stringify` {{hot}} rediscovers the shape of the value on every call: a schema-compiled serializer (fast-json-stringify, Fastify response schemas) does not (reported because `checkDynamic` is on).',
+        '`JSON.stringify` {{hot}} rediscovers the shape of the value on every call: a schema-compiled serializer (fast-json-stringify, Fastify response schemas) does not (reported because `checkDynamic` is on).{{profile}}',
       invariantInLoop:
-        '`JSON.stringify({{name}})` runs {{hot}}, but `{{name}}` does not change there: stringify it once before the loop.',
+        '`JSON.stringify({{name}})` runs {{hot}}, but `{{name}}` does not change there: stringify it once before the loop.{{profile}}',
       repeatedStringify:
-        '`{{name}}` was already stringified at line {{line}} and has not changed since: reuse that string (stringifying once took {{figure}} of the time, measured on Node {{node}}).',
+        '`{{name}}` was already stringified at line {{line}} and has not changed since: reuse that string (stringifying once took {{figure}} of the time, measured on Node {{node}}).{{profile}}',
       suggestBeforeLoop: 'Stringify `{{name}}` once before the loop, as `{{variable}}`.',
       suggestReuse: 'Reuse `{{variable}}` from line {{line}}.',
     },

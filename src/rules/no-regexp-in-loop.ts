@@ -32,9 +32,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       constructorInLoop:
-        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once before the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).',
+        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once before the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).{{profile}}',
       literalInLoop:
-        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once before the loop.',
+        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once before the loop.{{profile}}',
       // Reported by getTypeServices() when the file has no type information.
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
       suggestHoist: 'Create it once before the loop as `{{name}}` ({{reason}}).',

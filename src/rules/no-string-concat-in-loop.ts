@@ -50,9 +50,9 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       flatteningRead:
-        "`{{name}}` is built by concatenation in the {{loop}} and read there by {{read}}: every read flattens the whole string, so the loop's cost grows with the square of the string's length.",
+        "`{{name}}` is built by concatenation in the {{loop}} and read there by {{read}}: every read flattens the whole string, so the loop's cost grows with the square of the string's length.{{profile}}",
       plainAppend:
-        '`{{name}}` is built by concatenation in the {{loop}} and not read there; V8 builds it as a rope, which is fast (collecting parts and calling `join()` measured {{pushJoin}} slower on Node {{node}}), so this is reported only for engine-neutral builder style.',
+        '`{{name}}` is built by concatenation in the {{loop}} and not read there; V8 builds it as a rope, which is fast (collecting parts and calling `join()` measured {{pushJoin}} slower on Node {{node}}), so this is reported only for engine-neutral builder style.{{profile}}',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,

@@ -24,6 +24,14 @@ export type MessageIds =
 type Variable = TSESLint.Scope.Variable;
 type SourceKind = SizedCollectionKind | 'counted';
 
+const LOOP_TYPES: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.DoWhileStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.WhileStatement,
+]);
+
 /** A loop that pushes one element per iteration into an array declared empty just for it. */
 interface Candidate {
   /** The loop statement, or the `forEach` call's statement. */
@@ -99,9 +107,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       presize:
-        '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate it once with `new Array({{size}})` and fill it by index ({{figure}} of the push loop\'s time, later reads included, measured on Node {{node}}).',
+        '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate it once with `new Array({{size}})` and fill it by index ({{figure}} of the push loop\'s time, later reads included, measured on Node {{node}}).{{profile}}',
       presizeWithExit:
-        '`{{name}}` grows by one `push` per {{unit}}, whose count (`{{size}}`) is known, but the loop can end early: if it usually runs to the end, allocate `new Array({{size}})`, fill it by index and set `{{name}}.length` to the count after the loop.',
+        '`{{name}}` grows by one `push` per {{unit}}, whose count (`{{size}}`) is known, but the loop can end early: if it usually runs to the end, allocate `new Array({{size}})`, fill it by index and set `{{name}}.length` to the count after the loop.{{profile}}',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
@@ -182,6 +190,11 @@ export default createRule<Options, MessageIds>({
         if (reference.init) continue;
         if (at > declaration.range[1] && at < statement.range[0]) return null;
         if (contains(loop, reference.identifier) && reference.identifier !== push.callee.object) return null;
+      }
+      // Run again with the array already filled: the loop sits in an outer loop or a function that
+      // the declaration is outside of (`for (const g of groups) for (const x of g) all.push(x)`).
+      for (let node: TSESTree.Node | undefined = statement.parent; node && !contains(node, declaration); node = node.parent) {
+        if (isFunction(node) || LOOP_TYPES.has(node.type)) return null;
       }
       return { declaration: declaration as Candidate['declaration'], init, out: variable, push };
     }

@@ -35,7 +35,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       preferStructOfArrays:
-        '`{{name}}` holds `{{type}}` records ({{fields}}: all numbers), walked field by field in the {{loops}}: each record is a separate heap object. One `Float64Array` per field took {{update}} of the time for an update pass and kept {{soaBytes}} per item instead of {{aosBytes}} (measured on Node {{node}}).',
+        '`{{name}}` holds `{{type}}` records ({{fields}}: all numbers), walked field by field in the {{loops}}: each record is a separate heap object. One `Float64Array` per field took {{update}} of the time for an update pass and kept {{soaBytes}} per item instead of {{aosBytes}} (measured on Node {{node}}).{{profile}}',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,

@@ -5,6 +5,7 @@ import type { MessageIds, Options } from '../../src/rules/no-buffer-alloc-in-hot
 import rule from '../../src/rules/no-buffer-alloc-in-hot-path.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 import { at, ExecutedFixes } from '../utils/cases.js';
+import { writeHeapProfile } from '../utils/profile.js';
 
 const ruleTester = createTypedRuleTester();
 const executed = new ExecutedFixes();
@@ -24,7 +25,7 @@ function reported(
     errors: [
       {
         ...at(code, allocation),
-        data: { ...data, figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'), node: figure('node'), text: allocation },
+        data: { profile: '', ...data, figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'), node: figure('node'), text: allocation },
         messageId: 'allocInHotPath',
         suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestScratch', output: suggestion }],
       },
@@ -113,6 +114,70 @@ ruleTester.run('no-buffer-alloc-in-hot-path', rule, {
       { hot: "in a `'data'` listener", what: 'a new 16-byte buffer' },
       "declare const socket: any;\nconst SCRATCH_COUNTERS = new BigInt64Array(2);\n\nsocket.on('data', () => {\n  const SIZE = 2;\n  const counters = SCRATCH_COUNTERS.fill(0n);\n  counters[0] = 1n;\n  return counters[0] + counters[1]!;\n});",
     ),
+  ],
+});
+
+// Profile-guided (settings.alloc.profile): `encodeRecord` and `encodeHeader` are plain functions with
+// the same per-call buffer; the profile measured `encodeRecord` allocating 80% of the bytes.
+const ENCODE = `export function encodeHeader(version: number) {
+  const header = Buffer.alloc(64);
+  header.writeUInt32BE(version, 0);
+  return header.toString('hex');
+}
+export function encodeRecord(id: number) {
+  const record = Buffer.alloc(64);
+  record.writeUInt32BE(id, 0);
+  return record.toString('base64');
+}`;
+const MiB = 1024 * 1024;
+const PROFILE = writeHeapProfile(ENCODE, [{ at: '(id: number)', cost: 64 * MiB, name: 'encodeRecord' }], { name: 'alloc.heapprofile', other: 16 * MiB });
+const HEADER_HOT = writeHeapProfile(ENCODE, [{ at: '(version: number)', cost: 64 * MiB, name: 'encodeHeader' }]);
+
+ruleTester.run('no-buffer-alloc-in-hot-path (profile-guided)', rule, {
+  valid: [
+    // Without a profile neither function is hot.
+    ENCODE,
+    // With one, the function it does not measure stays cold.
+    { code: ENCODE.slice(0, ENCODE.indexOf('export function encodeRecord')), settings: { alloc: { profile: PROFILE } } },
+  ],
+  invalid: [
+    {
+      ...reported(
+        'a plain function the heap profile measured: hot, and the message carries the figure',
+        ENCODE,
+        'Buffer.alloc(64)',
+        { hot: '', what: '' },
+      ),
+      errors: [
+        {
+          // The second `Buffer.alloc(64)`, in `encodeRecord`.
+          ...at(ENCODE.slice(0, ENCODE.indexOf('record.')), 'const record = Buffer.alloc(64)'),
+          column: 18,
+          data: {
+            figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'),
+            hot: 'in `encodeRecord` (hot in alloc.heapprofile)',
+            node: figure('node'),
+            profile: ' Profile: `encodeRecord` allocates 64.0 MiB (80.0%) in alloc.heapprofile.',
+            text: 'Buffer.alloc(64)',
+            what: 'a new 64-byte buffer',
+          },
+          messageId: 'allocInHotPath',
+          suggestions: [
+            {
+              messageId: 'suggestScratch',
+              output: ENCODE.replace('export function encodeRecord', 'const SCRATCH_RECORD = Buffer.alloc(64);\n\nexport function encodeRecord').replace('const record = Buffer.alloc(64);', 'const record = SCRATCH_RECORD.fill(0);'),
+            },
+          ],
+        },
+      ],
+      settings: { alloc: { profile: PROFILE } },
+    },
+    {
+      code: ENCODE,
+      errors: [{ ...at(ENCODE, 'Buffer.alloc(64)'), messageId: 'allocInHotPath', suggestions: [{ messageId: 'suggestScratch', output: ENCODE.replace('export function encodeHeader', 'const SCRATCH_HEADER = Buffer.alloc(64);\n\nexport function encodeHeader').replace('const header = Buffer.alloc(64);', 'const header = SCRATCH_HEADER.fill(0);') }] }],
+      name: 'another profile marks the other function hot',
+      settings: { alloc: { profile: HEADER_HOT } },
+    },
   ],
 });
 

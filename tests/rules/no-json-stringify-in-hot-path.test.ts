@@ -11,6 +11,7 @@ const constantData = (hot: string) => ({
   cost: figure('no-json-stringify-in-hot-path.constantPerCall'),
   hot,
   node: figure('node'),
+  profile: '',
 });
 
 // Executed: a handler is registered, then called twice; the responses must not change.
@@ -77,7 +78,7 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
       errors: [
         {
           ...at('export function send(page: { items: number[] }, items: number[], log: (s: string) => void) {\n  for (const item of items) log(JSON.stringify(page) + item);\n}', 'JSON.stringify(page)'),
-          data: { hot: 'inside the `for…of` loop at line 2', name: 'page' },
+          data: { profile: '', hot: 'inside the `for…of` loop at line 2', name: 'page' },
           messageId: 'invariantInLoop',
           suggestions: [
             {
@@ -96,7 +97,7 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
           column: 8,
           endColumn: 28,
           line: 5,
-          data: { figure: figure('no-json-stringify-in-hot-path.onceRatio'), line: 3, name: 'page', node: figure('node') },
+          data: { profile: '', figure: figure('no-json-stringify-in-hot-path.onceRatio'), line: 3, name: 'page', node: figure('node') },
           messageId: 'repeatedStringify',
           suggestions: [
             {
@@ -126,6 +127,7 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
         {
           ...at("declare const app: any;\napp.post('/copy', (req: { body: { a: number } }) => JSON.parse(JSON.stringify(req.body)));", 'JSON.parse(JSON.stringify(req.body))'),
           data: {
+            profile: '',
             clone: figure('no-json-stringify-in-hot-path.structuredCloneRatio'),
             copy: figure('no-json-stringify-in-hot-path.shapeCopyRatio'),
             hot: 'in the route handler `POST /copy`',
@@ -141,7 +143,7 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
       errors: [
         {
           ...at("declare const app: any;\napp.get('/users', (req: { query: unknown }, res: { send(s: string): void }) => res.send(JSON.stringify(req.query)));", 'JSON.stringify(req.query)'),
-          data: { hot: 'in the route handler `GET /users`' },
+          data: { profile: '', hot: 'in the route handler `GET /users`' },
           messageId: 'dynamicStringify',
         },
       ],
@@ -216,6 +218,7 @@ ruleTester.run('no-json-stringify-in-hot-path: every handler shape', rule, {
         {
           ...at(code, CLONE),
           data: {
+            profile: '',
             clone: figure('no-json-stringify-in-hot-path.structuredCloneRatio'),
             copy: figure('no-json-stringify-in-hot-path.shapeCopyRatio'),
             hot,

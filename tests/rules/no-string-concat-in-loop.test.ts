@@ -4,7 +4,7 @@ import { createTypedRuleTester, createUntypedRuleTester } from '../rule-tester.j
 const ruleTester = createTypedRuleTester();
 
 const flattening = (line: number, column: number, endColumn: number, name: string, loop: string, read: string) =>
-  ({ column, data: { loop, name, read }, endColumn, line, messageId: 'flatteningRead' }) as const;
+  ({ column, data: { profile: '', loop, name, read }, endColumn, line, messageId: 'flatteningRead' }) as const;
 
 ruleTester.run('no-string-concat-in-loop', rule, {
   valid: [

@@ -32,6 +32,10 @@ function fixed(
 
 ruleTester.run('prefer-presized-array', rule, {
   valid: [
+    // Filled again on every outer iteration or call: the inner loop's count is not the array's size.
+    'declare const groups: number[][];\nconst all: number[] = [];\nfor (const group of groups) {\n  for (const x of group) all.push(x);\n}',
+    'declare const groups: number[][];\nconst all: number[] = [];\ngroups.forEach((group) => {\n  for (const x of group) all.push(x);\n});',
+    'const all: number[] = [];\nexport function add(xs: number[]) {\n  for (const x of xs) all.push(x);\n}',
     // A conditional push is a filter: the size is not known.
     'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) if (x > 1) out.push(x);',
     // Loops that can end early (default `simple: true`).

@@ -24,6 +24,7 @@ function reported(
       {
         ...at(code, declared),
         data: {
+          profile: '',
           ...data,
           // The measured figures come from bench/results.json through the generated module.
           aosBytes: figure('prefer-struct-of-arrays.retainedAosPerItem'),

@@ -1,0 +1,96 @@
+/**
+ * An ESLint formatter that ranks findings by the measured cost of the function they sit in, from
+ * the figure each alloc rule adds to its message in profiled code (`settings.alloc.profile`):
+ * `pprof top` meets the linter. Use it with
+ * `eslint -f ./node_modules/eslint-plugin-alloc/dist/formatter.js`; see docs/profile-guided.md.
+ */
+import path from 'node:path';
+
+interface Message {
+  column?: number;
+  fatal?: boolean;
+  line?: number;
+  message: string;
+  ruleId: string | null;
+  severity: number;
+}
+
+interface Result {
+  filePath: string;
+  messages: Message[];
+}
+
+interface Context {
+  cwd?: string;
+}
+
+/** ` Profile: `render` allocates 312 MiB (41.2%) in alloc.heapprofile.` — written by src/analysis/profile.ts. */
+const FIGURE = / Profile: `([^`]+)` ((?:allocates|spends) .+?\((\d+(?:\.\d+)?)%\)(?: of CPU time)? in .+)\.$/u;
+
+interface Finding {
+  file: string;
+  message: Message;
+  text: string;
+}
+
+interface Group {
+  name: string;
+  figure: string;
+  share: number;
+  findings: Finding[];
+}
+
+export default function formatter(results: readonly Result[], context?: Context): string {
+  const cwd = context?.cwd ?? process.cwd();
+  const groups = new Map<string, Group>();
+  const rest: Finding[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const result of results) {
+    const file = path.relative(cwd, result.filePath) || result.filePath;
+    for (const message of result.messages) {
+      if (message.severity === 2) errors++;
+      else warnings++;
+      const match = FIGURE.exec(message.message);
+      if (!match) {
+        rest.push({ file, message, text: message.message });
+        continue;
+      }
+      const [suffix, name, figure, share] = match as unknown as [string, string, string, string];
+      const key = `${file}\0${name}\0${figure}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { figure, findings: [], name, share: Number(share) };
+        groups.set(key, group);
+      }
+      group.findings.push({ file, message, text: message.message.slice(0, -suffix.length) });
+    }
+  }
+  if (errors + warnings === 0) return '';
+  const ranked = [...groups.values()].sort((a, b) => b.share - a.share);
+  const lines: string[] = [];
+  if (ranked.length > 0) {
+    lines.push('Findings in profiled functions, heaviest first (settings.alloc.profile):', '');
+    for (const group of ranked) {
+      lines.push(`${group.findings[0]!.file}  \`${group.name}\` ${group.figure}`);
+      lines.push(...table(group.findings), '');
+    }
+  }
+  if (rest.length > 0) {
+    lines.push(ranked.length > 0 ? `Not in a function the profile marks hot (${rest.length}):` : `No finding is in a profiled hot function (${rest.length}):`);
+    lines.push(...table(rest), '');
+  }
+  lines.push(`${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`);
+  return `${lines.join('\n')}\n`;
+}
+
+function table(findings: readonly Finding[]): string[] {
+  const rows = findings.map(({ file, message, text }) => [
+    `${file}:${message.line ?? 0}:${message.column ?? 0}`,
+    message.fatal || message.severity === 2 ? 'error' : 'warning',
+    message.ruleId ?? '',
+    text,
+  ]);
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `  ${row.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ')}`);
+}

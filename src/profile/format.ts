@@ -1,0 +1,215 @@
+/**
+ * Reading V8 profiles: a sampling heap profile (`.heapprofile`, from `alloc-profile record`, Chrome
+ * DevTools "Allocation sampling" or `node --heap-prof`) or a CPU profile (`.cpuprofile`, from
+ * `node --cpu-prof` or DevTools), aggregated per function like `pprof top`: self and cumulative cost.
+ */
+export type ProfileKind = 'cpu' | 'heap';
+
+export interface CallFrame {
+  columnNumber: number;
+  functionName: string;
+  lineNumber: number;
+  url: string;
+  /** Added by `alloc-profile record` when the recorded process had a source map for the script (tsx, `--enable-source-maps`). */
+  originalColumnNumber?: number;
+  originalLineNumber?: number;
+  originalUrl?: string;
+}
+
+export interface ProfileFunction {
+  /** The frame as V8 recorded it (0-based line and column of the function's parameter list). */
+  frame: CallFrame;
+  /** Bytes (heap) or microseconds (CPU) spent in the function itself and in the built-ins it called. */
+  self: number;
+  /** Bytes or microseconds spent in the function and everything it called (each sample counted once). */
+  cumulative: number;
+}
+
+export interface Profile {
+  kind: ProfileKind;
+  /** All sampled bytes or microseconds (CPU: without idle time). */
+  total: number;
+  /** Functions of the program's code, heaviest `self` first (built-ins and Node.js internals are charged to their callers). */
+  functions: ProfileFunction[];
+}
+
+/** A profile that cannot be read; `message` says why in one sentence. */
+export class ProfileError extends Error {
+  override name = 'ProfileError';
+}
+
+interface HeapNode {
+  callFrame: CallFrame;
+  children: HeapNode[];
+  id: number;
+  selfSize: number;
+}
+
+interface CpuNode {
+  callFrame: CallFrame;
+  children?: number[];
+  hitCount?: number;
+  id: number;
+}
+
+/** Parse profile text; throws `ProfileError` for text that is not a complete V8 heap or CPU profile. */
+export function parseProfile(text: string): Profile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const truncated = text.trimEnd().length > 0 && !/[}\]]$/u.test(text.trimEnd());
+    throw new ProfileError(
+      `it is not JSON (${(error as Error).message})${truncated ? ', and it looks truncated, as if the profiled process was killed while writing it' : ''}`,
+    );
+  }
+  return profileFromJson(json);
+}
+
+/** A profile from parsed JSON (`parseProfile` without the text). */
+export function profileFromJson(json: unknown): Profile {
+  if (isObject(json) && isObject(json.head) && Array.isArray(json.samples)) return readHeapProfile(json.head as unknown as HeapNode);
+  if (isObject(json) && Array.isArray(json.nodes) && Array.isArray(json.samples)) return readCpuProfile(json as unknown as CpuJson);
+  throw new ProfileError(
+    'it is JSON but neither a V8 heap profile (`{ head, samples }`, a .heapprofile) nor a CPU profile (`{ nodes, samples, timeDeltas }`, a .cpuprofile)',
+  );
+}
+
+/** A script's top-level code: V8 names it `''` at line 0, column 0. */
+export function isTopLevel(frame: CallFrame): boolean {
+  return frame.functionName === '' && frame.lineNumber === 0 && frame.columnNumber === 0;
+}
+
+/**
+ * Frames of the program's own code (and its dependencies'): not `(root)`, `(program)` or
+ * `(garbage collector)`, not a V8 built-in such as `push` or `JSON.stringify`, and not Node.js's
+ * own modules (`node:buffer` for `Buffer.alloc`, `node:path`, …).
+ */
+function isProgramCode(frame: CallFrame): boolean {
+  return frame.url !== '' && frame.lineNumber >= 0 && !frame.url.startsWith('node:');
+}
+
+const frameKey = (frame: CallFrame): string => `${frame.url}\0${frame.lineNumber}\0${frame.columnNumber}\0${frame.functionName}`;
+
+/**
+ * Aggregates a call tree: `weightOf(node)` is the node's own cost. The cost of V8 built-ins and
+ * Node.js's modules is charged to their nearest caller in the program's code, because that is the
+ * code a lint finding can change: `Buffer.alloc(64)` allocates in `node:buffer`, on behalf of the
+ * function that called it. Cost with no such caller (module loading, the event loop) stays unattributed.
+ */
+function aggregate<N>(
+  root: N,
+  frameOf: (node: N) => CallFrame,
+  weightOf: (node: N) => number,
+  childrenOf: (node: N) => N[],
+): { functions: ProfileFunction[]; total: number } {
+  const byKey = new Map<string, ProfileFunction>();
+  const onStack = new Map<ProfileFunction, number>();
+  let total = 0;
+  // Iterative post-order walk: deep recursive programs produce call trees deeper than the JS stack.
+  interface Frame {
+    node: N;
+    fn: ProfileFunction | null;
+    owner: ProfileFunction | null;
+    childIndex: number;
+    subtotal: number;
+  }
+  const enter = (node: N, owner: ProfileFunction | null): Frame => {
+    const frame = frameOf(node);
+    let fn: ProfileFunction | null = null;
+    if (isProgramCode(frame)) {
+      const key = frameKey(frame);
+      fn = byKey.get(key) ?? null;
+      if (!fn) {
+        fn = { cumulative: 0, frame, self: 0 };
+        byKey.set(key, fn);
+      }
+      onStack.set(fn, (onStack.get(fn) ?? 0) + 1);
+    }
+    const weight = weightOf(node);
+    total += weight;
+    const charged = fn ?? owner;
+    if (charged) charged.self += weight;
+    return { childIndex: 0, fn, node, owner: fn ?? owner, subtotal: weight };
+  };
+  const stack: Frame[] = [enter(root, null)];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const children = childrenOf(top.node);
+    if (top.childIndex < children.length) {
+      stack.push(enter(children[top.childIndex++]!, top.owner));
+      continue;
+    }
+    stack.pop();
+    if (top.fn) {
+      const depth = onStack.get(top.fn)! - 1;
+      onStack.set(top.fn, depth);
+      // Recursion: only the outermost activation counts the subtree, so no sample is counted twice.
+      if (depth === 0) top.fn.cumulative += top.subtotal;
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.subtotal += top.subtotal;
+  }
+  const functions = [...byKey.values()].sort((a, b) => b.self - a.self || b.cumulative - a.cumulative);
+  return { functions, total };
+}
+
+function readHeapProfile(head: HeapNode): Profile {
+  if (!isObject(head.callFrame) || !Array.isArray(head.children)) {
+    throw new ProfileError('its `head` is not a heap-profile node (`{ callFrame, selfSize, children }`)');
+  }
+  const { functions, total } = aggregate(
+    head,
+    (node) => validFrame(node.callFrame),
+    (node) => (typeof node.selfSize === 'number' ? node.selfSize : 0),
+    (node) => (Array.isArray(node.children) ? node.children : []),
+  );
+  return { functions, kind: 'heap', total };
+}
+
+interface CpuJson {
+  endTime?: number;
+  nodes: CpuNode[];
+  samples: number[];
+  startTime?: number;
+  timeDeltas?: number[];
+}
+
+function readCpuProfile(json: CpuJson): Profile {
+  const nodes = new Map<number, CpuNode>();
+  for (const node of json.nodes) {
+    if (!isObject(node) || typeof node.id !== 'number' || !isObject(node.callFrame)) {
+      throw new ProfileError('one of its `nodes` is not a CPU-profile node (`{ id, callFrame, children }`)');
+    }
+    nodes.set(node.id, node);
+  }
+  // Time per sample: V8 records the delta before each sample; the last one has no successor.
+  const selfTime = new Map<number, number>();
+  const deltas = Array.isArray(json.timeDeltas) ? json.timeDeltas : [];
+  const interval =
+    typeof json.endTime === 'number' && typeof json.startTime === 'number' && json.samples.length > 0
+      ? (json.endTime - json.startTime) / json.samples.length
+      : 1;
+  json.samples.forEach((id, index) => {
+    const delta = deltas[index + 1];
+    selfTime.set(id, (selfTime.get(id) ?? 0) + (typeof delta === 'number' && delta >= 0 ? delta : interval));
+  });
+  const root = json.nodes[0];
+  if (!root) throw new ProfileError('it has no call tree (`nodes` is empty)');
+  const children = (node: CpuNode): CpuNode[] => (node.children ?? []).map((id) => nodes.get(id)).filter((n): n is CpuNode => n !== undefined);
+  // Idle time is the process waiting, not code running.
+  const weight = (node: CpuNode): number => (node.callFrame.functionName === '(idle)' ? 0 : (selfTime.get(node.id) ?? 0));
+  const { functions, total } = aggregate(root, (node) => validFrame(node.callFrame), weight, children);
+  return { functions, kind: 'cpu', total };
+}
+
+function validFrame(frame: CallFrame): CallFrame {
+  if (typeof frame.url !== 'string' || typeof frame.functionName !== 'string' || typeof frame.lineNumber !== 'number' || typeof frame.columnNumber !== 'number') {
+    throw new ProfileError('one of its call frames lacks `url`, `functionName`, `lineNumber` or `columnNumber`');
+  }
+  return frame;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}

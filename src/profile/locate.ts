@@ -1,0 +1,111 @@
+/**
+ * Where a profiled function is in the source: the script V8 ran (`callFrame.url`), mapped back
+ * through its source map when there is one — the `originalUrl` that `alloc-profile record` took from
+ * the running process (tsx, `--enable-source-maps`), or a `//# sourceMappingURL=` next to compiled
+ * JavaScript on disk (`dist/*.js` + `.map`, or an inline `data:` map). Node's own `module.SourceMap`
+ * decodes the mappings.
+ */
+import { readFileSync } from 'node:fs';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import type { CallFrame } from './format.js';
+
+export interface SourceLocation {
+  /** Absolute path of the source file. */
+  file: string;
+  /** 1-based, like ESLint's `loc`. */
+  line: number;
+  /** 0-based, like ESLint's `loc`. */
+  column: number;
+  /** The location came through a source map. */
+  mapped: boolean;
+}
+
+interface LoadedMap {
+  map: SourceMap;
+  /** The map's file as a URL, for resolving `sources`. */
+  base: URL;
+  sourceRoot: string;
+}
+
+const SOURCE_MAPPING_URL = /\/\/[#@] sourceMappingURL=(\S+)\s*$/u;
+
+/** One per profile load: caches each script's source map. */
+export class SourceLocator {
+  readonly #maps = new Map<string, LoadedMap | null>();
+
+  locate(frame: CallFrame): SourceLocation | null {
+    if (frame.originalUrl !== undefined && typeof frame.originalLineNumber === 'number' && typeof frame.originalColumnNumber === 'number') {
+      const file = toPath(frame.originalUrl);
+      return file === null ? null : { column: frame.originalColumnNumber, file, line: frame.originalLineNumber + 1, mapped: true };
+    }
+    const file = toPath(frame.url);
+    if (file === null) return null;
+    const loaded = this.#mapFor(file);
+    if (loaded) {
+      const entry = loaded.map.findEntry(frame.lineNumber, frame.columnNumber) as Partial<{
+        originalColumn: number;
+        originalLine: number;
+        originalSource: string;
+      }>;
+      if (typeof entry.originalSource === 'string' && typeof entry.originalLine === 'number') {
+        const source = toPath(new URL(loaded.sourceRoot + entry.originalSource, loaded.base).href);
+        if (source !== null) return { column: entry.originalColumn ?? 0, file: source, line: entry.originalLine + 1, mapped: true };
+      }
+    }
+    return { column: frame.columnNumber, file, line: frame.lineNumber + 1, mapped: false };
+  }
+
+  #mapFor(file: string): LoadedMap | null {
+    let loaded = this.#maps.get(file);
+    if (loaded === undefined) {
+      loaded = readMap(file);
+      this.#maps.set(file, loaded);
+    }
+    return loaded;
+  }
+}
+
+function readMap(file: string): LoadedMap | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  // The comment must be the script's last line (ECMA-426); look only at the tail.
+  const reference = SOURCE_MAPPING_URL.exec(text.slice(-4096))?.[1];
+  if (!reference) return null;
+  try {
+    let payload: SourceMapPayload;
+    let base: URL;
+    if (reference.startsWith('data:')) {
+      const comma = reference.indexOf(',');
+      const data = reference.slice(comma + 1);
+      payload = JSON.parse(reference.slice(0, comma).endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data));
+      base = pathToFileURL(file);
+    } else {
+      base = new URL(reference, pathToFileURL(file));
+      payload = JSON.parse(readFileSync(base, 'utf8'));
+    }
+    const sourceRoot = typeof payload.sourceRoot === 'string' && payload.sourceRoot !== '' ? payload.sourceRoot.replace(/\/?$/u, '/') : '';
+    return { base, map: new SourceMap(payload), sourceRoot };
+  } catch {
+    // A missing or malformed map: the compiled file's own positions are all there is.
+    return null;
+  }
+}
+
+/** `file:///x.js` and `/x.js` (CommonJS) name files; `node:…`, `http:…` and `''` do not. */
+function toPath(url: string): string | null {
+  if (url.startsWith('file:')) {
+    try {
+      return fileURLToPath(url);
+    } catch {
+      return null;
+    }
+  }
+  return path.isAbsolute(url) ? url : null;
+}

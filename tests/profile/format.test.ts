@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+
+import { ProfileError, parseProfile } from '../../src/profile/format.js';
+
+type Node = { callFrame: { columnNumber: number; functionName: string; lineNumber: number; url: string }; children: Node[]; id: number; selfSize: number };
+let nextId = 1;
+const node = (functionName: string, url: string, line: number, selfSize: number, children: Node[] = []): Node => ({
+  callFrame: { columnNumber: 4, functionName, lineNumber: line, url },
+  children,
+  id: nextId++,
+  selfSize,
+});
+const heap = (...children: Node[]) => JSON.stringify({ head: node('(root)', '', -1, 0, children), samples: [] });
+const APP = 'file:///app/src/app.js';
+
+describe('parseProfile: heap profiles', () => {
+  it('sums self and cumulative bytes per function, like pprof', () => {
+    const text = heap(
+      node('main', APP, 1, 10, [node('render', APP, 5, 300, [node('row', APP, 9, 50)]), node('row', APP, 9, 40)]),
+      node('', '', -1, 100), // (program): counted in the total, charged to no function
+    );
+    const profile = parseProfile(text);
+    expect(profile.kind).toBe('heap');
+    expect(profile.total).toBe(500);
+    expect(profile.functions.map((fn) => [fn.frame.functionName, fn.self, fn.cumulative])).toEqual([
+      ['render', 300, 350],
+      ['row', 90, 90],
+      ['main', 10, 400],
+    ]);
+  });
+
+  it('charges V8 built-ins and Node.js modules to the program function that called them', () => {
+    const text = heap(
+      node('encode', APP, 3, 8, [node('alloc', 'node:buffer', 380, 0, [node('createUnsafeBuffer', 'node:internal/buffer', 1060, 640)]), node('push', '', -1, 32)]),
+      // Node.js internals with no caller in the program stay unattributed.
+      node('Module._load', 'node:internal/modules/cjs/loader', 1002, 999),
+    );
+    const profile = parseProfile(text);
+    expect(profile.functions.map((fn) => [fn.frame.functionName, fn.self, fn.cumulative])).toEqual([['encode', 680, 680]]);
+    expect(profile.total).toBe(680 + 999);
+  });
+
+  it('counts a recursive function once per sample in its cumulative cost', () => {
+    const text = heap(node('walk', APP, 2, 10, [node('walk', APP, 2, 10, [node('walk', APP, 2, 10)])]));
+    expect(parseProfile(text).functions).toMatchObject([{ cumulative: 30, self: 30 }]);
+  });
+
+  it('handles call trees deeper than the JavaScript stack', () => {
+    // Built as text: JSON.stringify itself recurses. A recursive walk overflows at this depth.
+    const frame = (name: string, line: number) => `"callFrame":{"functionName":"${name}","url":"${APP}","lineNumber":${line},"columnNumber":0}`;
+    const depth = 50_000;
+    const opening = Array.from({ length: depth }, (_, id) => `{${frame('f', 2)},"selfSize":0,"id":${id + 1},"children":[`).join('');
+    const leaf = `{${frame('leaf', 1)},"selfSize":1,"id":0,"children":[]}`;
+    const profile = parseProfile(`{"head":${opening}${leaf}${']}'.repeat(depth)},"samples":[]}`);
+    expect(profile.functions.find((fn) => fn.frame.functionName === 'f')?.cumulative).toBe(1);
+  });
+});
+
+describe('parseProfile: CPU profiles', () => {
+  it('charges each sample the time until the next one, and leaves idle time out', () => {
+    const frame = (functionName: string, url: string, lineNumber: number) => ({ columnNumber: 0, functionName, lineNumber, url });
+    const text = JSON.stringify({
+      endTime: 1000,
+      nodes: [
+        { callFrame: frame('(root)', '', -1), children: [2, 4], id: 1 },
+        { callFrame: frame('hot', APP, 3), children: [3], id: 2 },
+        { callFrame: frame('JSON.stringify', '', -1), children: [], id: 3 },
+        { callFrame: frame('(idle)', '', -1), children: [], id: 4 },
+      ],
+      samples: [2, 3, 4, 2],
+      startTime: 0,
+      timeDeltas: [0, 100, 200, 300],
+    });
+    const profile = parseProfile(text);
+    expect(profile.kind).toBe('cpu');
+    // hot: 100 (own) + 200 (JSON.stringify, charged to it) + 250 (last sample: the average interval); idle: 0.
+    expect(profile.functions).toMatchObject([{ cumulative: 550, frame: { functionName: 'hot' }, self: 550 }]);
+    expect(profile.total).toBe(550);
+  });
+});
+
+describe('parseProfile: bad input', () => {
+  it.each([
+    ['not JSON', 'hello', /^it is not JSON \(Unexpected token/u],
+    ['truncated', '{"head":{"callFrame":{"functionName":"(root)"', /it is not JSON .*looks truncated, as if the profiled process was killed while writing it$/u],
+    ['other JSON', '{"traceEvents":[]}', /neither a V8 heap profile .* nor a CPU profile/u],
+    ['a broken node', JSON.stringify({ head: { callFrame: { url: 1 }, children: [] }, samples: [] }), /lacks `url`, `functionName`, `lineNumber` or `columnNumber`/u],
+    ['an empty CPU profile', JSON.stringify({ nodes: [], samples: [] }), /no call tree/u],
+  ])('%s: a ProfileError saying why', (_, text, message) => {
+    expect(() => parseProfile(text)).toThrow(ProfileError);
+    expect(() => parseProfile(text)).toThrow(message);
+  });
+});
