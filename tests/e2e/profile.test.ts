@@ -1,0 +1,220 @@
+/**
+ * Profile-guided hot paths end to end, with real profiles: the fixture program in
+ * tests/fixtures/profile is compiled with `tsc` (source maps on disk), recorded with the built
+ * `alloc-profile record`, and then linted with the built plugin and `settings.alloc.profile`. Also:
+ * a CommonJS program, a program run through tsx (source maps only in the running process),
+ * `node --cpu-prof`, a program stopped with SIGTERM, and bad input.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import type { LoadedProfile } from '../../src/profile/load.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/cli/alloc-profile.js');
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'alloc-profile-e2e-'));
+const project = path.join(scratch, 'project');
+const source = readFileSync(path.join(root, 'tests/fixtures/profile/src/app.ts'), 'utf8');
+
+// The built package, as users load it.
+const plugin = (await import(pathToFileURL(path.join(root, 'dist/index.js')).href)).default;
+const { loadProfile } = (await import(pathToFileURL(path.join(root, 'dist/profile/load.js')).href)) as typeof import('../../src/profile/load.js');
+const { formatBytes } = (await import(pathToFileURL(path.join(root, 'dist/util/text.js')).href)) as typeof import('../../src/util/text.js');
+
+/** 1-based line of the first line of `source` containing `text`. */
+const lineOf = (text: string, code = source): number => code.split('\n').findIndex((line) => line.includes(text)) + 1;
+
+function run(args: string[], cwd = project): { status: number; stderr: string; stdout: string } {
+  try {
+    const stdout = execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return { status: 0, stderr: '', stdout };
+  } catch (error) {
+    const failed = error as { status: number; stderr: string; stdout: string };
+    return { status: failed.status, stderr: failed.stderr, stdout: failed.stdout };
+  }
+}
+
+function record(out: string, command: string[], cwd = project): string {
+  const result = run([cli, 'record', '--out', out, '--', ...command], cwd);
+  expect(result.status, result.stderr).toBe(0);
+  return result.stderr;
+}
+
+async function lint(settings: Record<string, unknown> | null, cwd = project): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({
+    cwd,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: cwd } } },
+      plugin.configs['recommended-type-checked'],
+      ...(settings ? [{ settings: { alloc: settings } }] : []),
+    ],
+    overrideConfigFile: true,
+  });
+  return eslint.lintFiles(['src/**/*.ts']);
+}
+
+const messages = (results: ESLint.LintResult[], ruleId: string) => results.flatMap((r) => r.messages.filter((m) => m.ruleId === ruleId));
+
+let heapProfile: LoadedProfile;
+
+beforeAll(() => {
+  cpSync(path.join(root, 'tests/fixtures/profile'), project, { recursive: true });
+  // For `types: ["node"]`.
+  symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project });
+  record('alloc.heapprofile', [process.execPath, 'dist/app.js', '200']);
+  heapProfile = loadProfile(path.join(project, 'alloc.heapprofile'), null, project)!;
+}, 120_000);
+
+afterAll(() => {
+  rmSync(scratch, { force: true, recursive: true });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('alloc-profile record and top', () => {
+  it('records short-lived allocations (which node --heap-prof misses), charged to the right function', () => {
+    const encode = heapProfile.functions.find((fn) => fn.name === 'encodeRecord')!;
+    // 200 × 1,000 records of 64 bytes each, plus their base64 strings: tens of MiB that die young.
+    expect(encode.self).toBeGreaterThan(10 * 1024 * 1024);
+    expect(encode.location).toEqual({ column: expect.any(Number), file: path.join(project, 'src/app.ts'), line: lineOf('export function encodeRecord'), mapped: true });
+    // node --heap-prof samples what is alive at exit: almost none of it.
+    run([`--heap-prof`, '--heap-prof-dir', 'heap-prof', 'dist/app.js', '200']);
+    const [written] = readdirSync(path.join(project, 'heap-prof'));
+    const retained = loadProfile(path.join(project, 'heap-prof', written!), null, project)!;
+    expect(retained.functions.find((fn) => fn.name === 'encodeRecord')?.self ?? 0).toBeLessThan(encode.self / 100);
+  });
+
+  it('top prints the heaviest functions with source-mapped TypeScript locations', () => {
+    const { status, stdout } = run([cli, 'top', 'alloc.heapprofile', '-n', '2']);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^alloc\.heapprofile: heap profile, [\d.]+ MiB sampled; [\d.]+% outside the program's code/u);
+    expect(lines[1]).toBe('Showing the top 2 of 5 functions, by self allocation'.replace('5', String(heapProfile.functions.length + 1)));
+    expect(lines[2]).toMatch(/^\s+self\s+self%\s+sum%\s+cum\s+cum%\s+function\s+location$/u);
+    // `73.5 MiB  72.9%  72.9%  73.5 MiB  72.9%  encodeRecord  src/app.ts:14`
+    const rows = lines.slice(3).map((line) => line.trim().split(/\s+/u));
+    const expected = heapProfile.functions.slice(0, 2);
+    expect(rows.map((row) => [row[7], row[8]])).toEqual(expected.map((fn) => [fn.name, `src/app.ts:${fn.location.line}`]));
+    expect(rows.map((row) => row[7]).sort()).toEqual(['encodeRecord', 'renderRows']);
+    expect(rows[0]!.slice(0, 2).join(' ')).toBe(formatBytes(expected[0]!.self));
+  });
+
+  it('--cum sorts by cumulative allocation: the caller first', () => {
+    const { stdout } = run([cli, 'top', 'alloc.heapprofile', '-n', '1', '--cum']);
+    expect(stdout).toMatch(/by cumulative allocation\n.*\n.*\s(main|\(top level\))\s+src\/app\.ts/u);
+  });
+
+  it('a CommonJS program: frames keep their file and line, even on the first line', () => {
+    const dir = path.join(scratch, 'cjs');
+    mkdirSync(dir);
+    // `encode` starts on line 1, where Node's module wrapper shifts columns.
+    const code = `function encode(n) { const b = Buffer.alloc(256); b.writeUInt32BE(n, 0); return b.toString('hex'); }\nlet size = 0;\nfor (let i = 0; i < 200000; i++) size += encode(i).length;\nconsole.log(size);\n`;
+    writeFileSync(path.join(dir, 'app.cjs'), code);
+    record('cjs.heapprofile', [process.execPath, 'app.cjs'], dir);
+    const profile = loadProfile(path.join(dir, 'cjs.heapprofile'), null, dir)!;
+    expect(profile.functions[0]).toMatchObject({ location: { column: 15, file: path.join(dir, 'app.cjs'), line: 1, mapped: false }, name: 'encode' });
+  });
+
+  it('a program run through tsx: the recording process maps its in-memory source maps', () => {
+    const loader = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+    record('tsx.heapprofile', [process.execPath, '--import', loader, 'src/app.ts', '100']);
+    const profile = loadProfile(path.join(project, 'tsx.heapprofile'), null, project)!;
+    expect(profile.functions.find((fn) => fn.name === 'encodeRecord')?.location).toMatchObject({ file: path.join(project, 'src/app.ts'), line: lineOf('export function encodeRecord'), mapped: true });
+  });
+
+  it('a program stopped with SIGTERM still leaves its profile', async () => {
+    const dir = path.join(scratch, 'server');
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, 'server.mjs'),
+      "export function tick() { return JSON.stringify({ at: Date.now(), pad: 'x'.repeat(512) }).length; }\nsetInterval(() => { for (let i = 0; i < 5000; i++) tick(); }, 1);\nsetTimeout(() => console.log('ready'), 300);\n",
+    );
+    const child = spawn(process.execPath, [cli, 'record', '--out', 'server.heapprofile', '--', process.execPath, 'server.mjs'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await new Promise<void>((resolve) => child.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve()));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(128 + os.constants.signals.SIGTERM);
+    expect(stderr).toMatch(/^alloc-profile: wrote server\.heapprofile: [\d.]+ MiB sampled in 1 process/mu);
+    const profile = loadProfile(path.join(dir, 'server.heapprofile'), null, dir)!;
+    expect(profile.functions[0]).toMatchObject({ location: { line: 1 }, name: 'tick' });
+  });
+
+  it.each([
+    ['a missing file', ['top', 'nowhere.heapprofile'], 1, /^alloc-profile: cannot read nowhere\.heapprofile \(ENOENT\)\n$/u],
+    ['a truncated profile', ['top', 'cut.heapprofile'], 1, /^alloc-profile: cut\.heapprofile is not usable: it is not JSON \(.*\), and it looks truncated, as if the profiled process was killed while writing it\n$/u],
+    ['no command to record', ['record', '--out', 'x.heapprofile'], 2, /^alloc-profile: `record` needs the command to run after `--`/u],
+    ['an unknown option', ['top', '--bogus', 'alloc.heapprofile'], 2, /^alloc-profile: Unknown option '--bogus'/u],
+  ])('%s: one clear message', (_, args, status, message) => {
+    writeFileSync(path.join(project, 'cut.heapprofile'), readFileSync(path.join(project, 'alloc.heapprofile'), 'utf8').slice(0, 500));
+    const result = run([cli, ...args]);
+    expect(result.status).toBe(status);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('a command that is not a Node.js program records nothing and says so', () => {
+    const result = run([cli, 'record', '--', 'true']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^alloc-profile: no Node\.js process wrote a profile — is `true` a Node\.js program\?/u);
+  });
+});
+
+describe('linting with settings.alloc.profile', () => {
+  it('the function the profile measured is hot; its cold twin with the same buffer is not; messages carry the figure', async () => {
+    const encode = heapProfile.functions.find((fn) => fn.name === 'encodeRecord')!;
+    const withProfile = messages(await lint({ profile: 'alloc.heapprofile' }), 'alloc/no-buffer-alloc-in-hot-path');
+    expect(withProfile.map((m) => [m.line, m.column])).toEqual([[lineOf('const record = Buffer.alloc(64)'), 18]]);
+    expect(withProfile[0]!.message).toMatch(/^`Buffer\.alloc\(64\)` allocates a new 64-byte buffer in `encodeRecord` \(hot in alloc\.heapprofile\): /u);
+    expect(withProfile[0]!.message).toContain(` Profile: \`encodeRecord\` allocates ${formatBytes(encode.self)} (${(encode.share * 100).toFixed(1)}%) in alloc.heapprofile.`);
+    // Without the profile, neither plain function is hot.
+    expect(messages(await lint(null), 'alloc/no-buffer-alloc-in-hot-path')).toEqual([]);
+  });
+
+  it('findings in profiled functions carry the figure whatever made them hot (here: a loop)', async () => {
+    const presize = messages(await lint({ profile: 'alloc.heapprofile' }), 'alloc/prefer-presized-array');
+    expect(presize).toHaveLength(1);
+    expect(presize[0]!.message).toMatch(/ Profile: `renderRows` allocates [\d.]+ MiB \([\d.]+%\) in alloc\.heapprofile\.$/u);
+  });
+
+  it('the formatter ranks findings by the allocation of the function they sit in', async () => {
+    const results = await lint({ profile: 'alloc.heapprofile' });
+    const formatter = await new ESLint({ cwd: project }).loadFormatter(path.join(root, 'dist/formatter.js'));
+    const output = await formatter.format(results);
+    const headers = output.split('\n').filter((line) => line.startsWith('src/app.ts  `'));
+    const ranked = heapProfile.functions.filter((fn) => fn.name === 'encodeRecord' || fn.name === 'renderRows');
+    expect(headers).toEqual(ranked.map((fn) => `src/app.ts  \`${fn.name}\` allocates ${formatBytes(fn.self)} (${(fn.share * 100).toFixed(1)}%) in alloc.heapprofile`));
+    expect(output).toContain(`src/app.ts:${lineOf('const record = Buffer.alloc(64)')}:18  error  alloc/no-buffer-alloc-in-hot-path  \`Buffer.alloc(64)\` allocates`);
+    expect(output).toMatch(/\n2 problems \(2 errors, 0 warnings\)\n$/u);
+  });
+
+  it('node --cpu-prof: a CPU profile marks the functions that burn CPU hot', async () => {
+    run(['--cpu-prof', '--cpu-prof-dir', 'cpu', '--cpu-prof-name', 'app.cpuprofile', 'dist/app.js', '400']);
+    const found = messages(await lint({ profile: 'cpu/app.cpuprofile' }), 'alloc/no-buffer-alloc-in-hot-path');
+    expect(found.map((m) => m.line)).toEqual([lineOf('const record = Buffer.alloc(64)')]);
+    expect(found[0]!.message).toMatch(/ Profile: `encodeRecord` spends [\d.]+ (ms|s) \([\d.]+%\) of CPU time in app\.cpuprofile\.$/u);
+  });
+
+  it('a source changed after the profile (stale source map): one warning, no crash, those functions not hot', async () => {
+    const dir = path.join(scratch, 'stale');
+    cpSync(project, dir, { recursive: true });
+    record('alloc.heapprofile', [process.execPath, 'dist/app.js', '50'], dir);
+    writeFileSync(path.join(dir, 'src/app.ts'), `// Two lines added\n// after the profile.\n${source}`);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const results = await lint({ profile: 'alloc.heapprofile' }, dir);
+    expect(results.flatMap((r) => r.messages.filter((m) => m.fatal))).toEqual([]);
+    expect(messages(results, 'alloc/no-buffer-alloc-in-hot-path')).toEqual([]);
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/^eslint-plugin-alloc: settings\.alloc\.profile: \d+ function\(s\) that alloc\.heapprofile places in src\/app\.ts are not there \(e\.g\. `\w+` at line \d+\) — the file changed after the profile was recorded, or its source map is stale\./u),
+    ]);
+  });
+});
