@@ -24,8 +24,11 @@ interface Context {
   cwd?: string;
 }
 
-/** ` Profile: `render` allocates 312 MiB (41.2%) in alloc.heapprofile.` — written by src/analysis/profile.ts. */
-const FIGURE = / Profile: `([^`]+)` ((?:allocates|spends) .+?\((\d+(?:\.\d+)?)%\)(?: of CPU time)? in .+)\.$/u;
+/**
+ * ` Profile: `render` allocates 312 MiB (41.2%) in alloc.heapprofile.` or ` Profile: the anonymous
+ * function at line 12 spends …` — written by src/analysis/profile.ts.
+ */
+const FIGURE = / Profile: (`[^`]+`|the anonymous function at line \d+) ((?:allocates|spends) .+?\((\d+(?:\.\d+)?)%\)(?: of CPU time)? in .+)\.$/u;
 
 interface Finding {
   file: string;
@@ -72,7 +75,7 @@ export default function formatter(results: readonly Result[], context?: Context)
   if (ranked.length > 0) {
     lines.push('Findings in profiled functions, heaviest first (settings.alloc.profile):', '');
     for (const group of ranked) {
-      lines.push(`${group.findings[0]!.file}  \`${group.name}\` ${group.figure}`);
+      lines.push(`${group.findings[0]!.file}  ${group.name} ${group.figure}`);
       lines.push(...table(group.findings), '');
     }
   }

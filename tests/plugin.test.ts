@@ -46,6 +46,13 @@ describe.each(ruleFiles)('rule %s', (name) => {
     if (docs.requiresTypeChecking) expect(rule.meta.messages).toHaveProperty('requiresTypeInformation');
   });
 
+  it('ends every report message with {{profile}}, which createRule fills (suggestions excepted)', () => {
+    const reports = Object.entries(rule.meta.messages).filter(([id]) => !id.startsWith('suggest') && id !== 'requiresTypeInformation');
+    expect(reports.length).toBeGreaterThan(0);
+    const endsWithProfile = /[.)]\{\{profile\}\}$/u;
+    for (const [id, message] of reports) expect(message, id).toMatch(endsWithProfile);
+  });
+
   it('has a schema with a description on every option, and defaults for each', () => {
     const schema = rule.meta.schema as unknown as OptionsSchema[];
     const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;

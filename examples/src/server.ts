@@ -1,11 +1,12 @@
 // A small HTTP service: routes requests to the report export and the data transforms.
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 
 import { exportCsv } from './report.js';
 import { LineLog } from './log.js';
+import { encodeFeedHeader, encodeOrder } from './replication.js';
 import { summarize, type Order } from './transform.js';
 
-const orders: Order[] = [];
+export const orders: Order[] = [];
 const log = new LineLog();
 
 const server = createServer((request, response) => {
@@ -16,6 +17,9 @@ const server = createServer((request, response) => {
   if (request.url === '/orders.csv') {
     response.setHeader('content-type', 'text/csv');
     response.end(exportCsv(orders));
+  } else if (request.url === '/replication') {
+    response.setHeader('content-type', 'text/plain');
+    response.end([encodeFeedHeader(1), ...orders.map(encodeOrder)].join('\n'));
   } else if (request.url === '/summary') {
     response.setHeader('content-type', 'application/json');
     response.end(JSON.stringify(summarize(orders)));
@@ -26,6 +30,6 @@ const server = createServer((request, response) => {
   log.write([`${request.method ?? 'GET'} ${request.url ?? '/'} ${Date.now() - started}ms`]);
 });
 
-export function start(port: number): void {
-  server.listen(port);
+export function start(port: number): Server {
+  return server.listen(port);
 }

@@ -50,7 +50,7 @@ export class FileProfile {
       let note = this.#notes.get(fn);
       if (note === undefined) {
         const entries = this.hotEntries(fn);
-        note = entries.length === 0 ? '' : ` Profile: \`${displayName(fn, entries[0]!)}\` ${entries.map(figure).join('; ')}.`;
+        note = entries.length === 0 ? '' : ` Profile: ${displayName(fn, entries[0]!)} ${entries.map(figure).join('; ')}.`;
         this.#notes.set(fn, note);
       }
       if (note !== '') return note;
@@ -67,8 +67,10 @@ export function figure(entry: ProfiledFunction): string {
     : `spends ${formatMicroseconds(entry.self)} (${formatShare(entry.share)}) of CPU time in ${label}`;
 }
 
+/** `` `render` ``, or `the anonymous function at line 12`. */
 function displayName(fn: FunctionNode, entry: ProfiledFunction): string {
-  return functionName(fn) ?? (entry.name || `the function at line ${fn.loc.start.line}`);
+  const name = functionName(fn) ?? entry.name;
+  return name ? `\`${name}\`` : `the anonymous function at line ${fn.loc.start.line}`;
 }
 
 /**

@@ -4,7 +4,9 @@
  * outside this repository. Runs against ESLint 10 (`eslint`) and ESLint 9 (`eslint-v9`, an npm alias
  * installed side by side), so the peer range is proven. `npm test` builds `dist/` first.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -147,6 +149,15 @@ describe.each([
     const [result] = await new ESLint({ cwd: project, fix: true }).lintFiles(['src/report.ts']);
     expect(result!.output).toBeUndefined();
   });
+
+  it('ships the ranking formatter as eslint-plugin-alloc/formatter', async () => {
+    const { ESLint } = (await import(packageName)) as typeof import('eslint');
+    const formatterPath = createRequire(path.join(project, 'eslint.config.js')).resolve('eslint-plugin-alloc/formatter');
+    expect(formatterPath).toBe(path.join(root, 'dist/formatter.js'));
+    const formatter = await new ESLint({ cwd: project }).loadFormatter(formatterPath);
+    const output = await formatter.format(await lint(['src/report.ts']));
+    expect(output).toMatch(/^No finding is in a profiled hot function \(1\):\n {2}src\/report\.ts:5:10 {2}error {2}alloc\/no-string-concat-in-loop {2}`out` is built/u);
+  });
 });
 
 describe('published types', () => {
@@ -158,5 +169,14 @@ describe('published types', () => {
     expect(diagnostics).toEqual([]);
     const resolved = program.getSourceFiles().map((file) => file.fileName).find((file) => file.endsWith('dist/index.d.ts'));
     expect(resolved).toBeDefined();
+  });
+});
+
+describe('the alloc-profile command', () => {
+  it('is the package\'s bin, a Node.js script that prints its usage', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const bin = path.join(root, manifest.bin['alloc-profile']!);
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' })).toMatch(/^Usage:\n {2}alloc-profile record \[--out FILE\]/u);
   });
 });
