@@ -27,8 +27,11 @@ export class FileProfile {
           continue;
         }
         const list = this.#byFunction.get(fn);
-        if (list) list.push(entry);
-        else this.#byFunction.set(fn, [entry]);
+        const same = list?.findIndex((other) => other.profile === profile) ?? -1;
+        if (!list) this.#byFunction.set(fn, [entry]);
+        else if (same === -1) list.push(entry);
+        // Two scripts of one profile map to this function (two builds of it): one figure, their sum.
+        else list[same] = combine(list[same]!, entry);
       }
       if (stale.length > 0) {
         const first = stale[0]!;
@@ -57,6 +60,10 @@ export class FileProfile {
     }
     return '';
   }
+}
+
+function combine(a: ProfiledFunction, b: ProfiledFunction): ProfiledFunction {
+  return { ...a, cumulative: a.cumulative + b.cumulative, hot: a.hot || b.hot, self: a.self + b.self, share: a.share + b.share };
 }
 
 /** "allocates 312 MiB (41.2%) in alloc.heapprofile" / "spends 1.20 s (30.1%) of CPU time in app.cpuprofile". */

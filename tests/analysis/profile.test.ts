@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { getHotPathModel } from '../../src/analysis/hot-path.js';
 import { getLoopAnalysis } from '../../src/analysis/loops.js';
 import { getFileProfile } from '../../src/analysis/profile.js';
+import { fixturesDir } from '../rule-tester.js';
 import { findAll, withTypedContext } from '../utils/lint.js';
 import { writeCpuProfile, writeHeapProfile, write } from '../utils/profile.js';
 
@@ -154,5 +156,20 @@ describe('profile-guided hot paths: bad input gets one clear message and no cras
       'eslint-plugin-alloc: settings.alloc.profile: expected a path or an array of paths to .heapprofile/.cpuprofile files, got 42; ignored.',
       'eslint-plugin-alloc: settings.alloc.profileThreshold: expected a share between 0 (exclusive) and 1, such as 0.05 for 5%, got 5; using the default (the functions that make up 80% of the profile).',
     ]);
+  });
+});
+
+describe('profile-guided hot paths: two scripts of one profile for one function', () => {
+  it('one figure, their sum (an ESM and a CommonJS build of the same source)', () => {
+    const code = 'declare function mark(): void;\nexport function encode(n: number) { mark(); return n; }\n';
+    const url = pathToFileURL(path.join(fixturesDir, 'file.ts')).href;
+    const frame = (lineNumber: number, columnNumber: number) => ({ columnNumber, functionName: 'encode', lineNumber, scriptId: '1', url });
+    const root = { columnNumber: -1, functionName: '(root)', lineNumber: -1, scriptId: '0', url: '' };
+    // The same function at two recorded positions inside its head: the name and the parameter list.
+    const profile = write(
+      'two.heapprofile',
+      JSON.stringify({ head: { callFrame: root, children: [{ callFrame: frame(1, 16), children: [], id: 2, selfSize: 3 * MiB }, { callFrame: frame(1, 22), children: [], id: 3, selfSize: MiB }], id: 1, selfSize: 0 }, samples: [] }),
+    );
+    expect(atMark(code, { profile }).note).toBe(' Profile: `encode` allocates 4.00 MiB (100.0%) in two.heapprofile.');
   });
 });

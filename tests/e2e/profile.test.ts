@@ -5,7 +5,7 @@
  * a CommonJS program, a program run through tsx (source maps only in the running process),
  * `node --cpu-prof`, a program stopped with SIGTERM, and bad input.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,13 +31,8 @@ const { formatBytes } = (await import(pathToFileURL(path.join(root, 'dist/util/t
 const lineOf = (text: string, code = source): number => code.split('\n').findIndex((line) => line.includes(text)) + 1;
 
 function run(args: string[], cwd = project): { status: number; stderr: string; stdout: string } {
-  try {
-    const stdout = execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return { status: 0, stderr: '', stdout };
-  } catch (error) {
-    const failed = error as { status: number; stderr: string; stdout: string };
-    return { status: failed.status, stderr: failed.stderr, stdout: failed.stdout };
-  }
+  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  return { status: result.status ?? -1, stderr: result.stderr, stdout: result.stdout };
 }
 
 function record(out: string, command: string[], cwd = project): string {
@@ -124,6 +119,23 @@ describe('alloc-profile record and top', () => {
     record('cjs.heapprofile', [process.execPath, 'app.cjs'], dir);
     const profile = loadProfile(path.join(dir, 'cjs.heapprofile'), null, dir)!;
     expect(profile.functions[0]).toMatchObject({ location: { column: 15, file: path.join(dir, 'app.cjs'), line: 1, mapped: false }, name: 'encode' });
+  });
+
+  it('charges an inlined function its own allocations, unless --keep-inlining', () => {
+    const dir = path.join(scratch, 'inlining');
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, 'app.mjs'),
+      'const sink = [];\nfunction make(i) { return { a: i, b: [i, i + 1] }; }\nfunction caller(n) { for (let i = 0; i < n; i++) { sink.push(make(i)); if (sink.length > 1000) sink.length = 0; } }\nfor (let r = 0; r < 300; r++) caller(10000);\n',
+    );
+    const share = (file: string, name: string) => loadProfile(path.join(dir, file), null, dir)!.functions.find((fn) => fn.name === name)?.share ?? 0;
+    record('default.heapprofile', [process.execPath, 'app.mjs'], dir);
+    const result = run([cli, 'record', '--keep-inlining', '--out', 'inlined.heapprofile', '--', process.execPath, 'app.mjs'], dir);
+    expect(result.stderr).toMatch(/sampled in 1 process \(one sample per 32\.0 KiB allocated\)\./u);
+    // TurboFan inlines `make` into `caller`: its objects land on `caller` unless inlining is off.
+    expect(share('default.heapprofile', 'make')).toBeGreaterThan(0.5);
+    expect(share('inlined.heapprofile', 'make')).toBeLessThan(0.1);
+    expect(share('inlined.heapprofile', 'caller')).toBeGreaterThan(0.9);
   });
 
   it('a program run through tsx: the recording process maps its in-memory source maps', () => {
