@@ -4,7 +4,7 @@
  *   1. compile with source maps, record a heap profile of the service under load
  *      (examples/profile/workload.ts), print `alloc-profile top`, lint with the profile (ranked);
  *   2. make the edit the top finding asks for (exportCsv stops reading the CSV it builds), profile again;
- *   3. apply the lint's autofixes, and its suggestions in profiled functions, profile again.
+ *   3. apply the lint's autofixes, and its suggestions in the measured functions, profile again.
  * Prints each round and a summary of the sampled allocation per round.
  */
 import { execFileSync } from 'node:child_process';
@@ -76,7 +76,7 @@ function fixExportCsv(dir: string): void {
 
 /**
  * One pass with the profile: each finding's autofix (what `eslint --fix` applies) and, for findings
- * the profile puts in a hot function, its first suggestion. All edits come from the same lint of
+ * in a function the profile measured, its first suggestion. All edits come from the same lint of
  * the same text, so the profile still describes it; overlapping edits wait for a later run.
  */
 async function applyLintFixes(dir: string): Promise<string[]> {
@@ -118,7 +118,7 @@ rounds.push(await profileAndLint('2. exportCsv fixed', second, 'Round 2: exportC
 cpSync(second, path.join(work, '2-fix-top.before-lint-fixes'), { recursive: true });
 const applied = await applyLintFixes(second);
 console.log(`\nApplied with round 2's profile:\n${applied.map((line) => `  ${line}`).join('\n')}`);
-rounds.push(await profileAndLint('3. lint fixes applied', second, "Round 3: the lint's autofixes, plus its suggestions in the functions round 2's profile marks hot; profile again"));
+rounds.push(await profileAndLint('3. lint fixes applied', second, "Round 3: the lint's autofixes, plus its suggestions in the functions round 2's profile measured; profile again"));
 
 console.log(`\n=== Summary (Node ${process.version}, V8 ${process.versions.v8}; the same workload each round)\n`);
 for (const round of rounds) {

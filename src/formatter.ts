@@ -40,7 +40,17 @@ interface Group {
   name: string;
   figure: string;
   share: number;
+  /** The measured bytes or microseconds: ties on the rounded share. */
+  amount: number;
   findings: Finding[];
+}
+
+const UNITS: Record<string, number> = { B: 1, GiB: 1024 ** 3, KiB: 1024, MiB: 1024 ** 2, TiB: 1024 ** 4, ms: 1000, s: 1_000_000, µs: 1 };
+const AMOUNT = /^(?:allocates|spends) ([\d.]+) (\S+)/u;
+
+function amountOf(figure: string): number {
+  const [, value, unit] = AMOUNT.exec(figure) ?? [];
+  return Number(value) * (UNITS[unit ?? ''] ?? 0) || 0;
 }
 
 export default function formatter(results: readonly Result[], context?: Context): string {
@@ -63,14 +73,14 @@ export default function formatter(results: readonly Result[], context?: Context)
       const key = `${file}\0${name}\0${figure}`;
       let group = groups.get(key);
       if (!group) {
-        group = { figure, findings: [], name, share: Number(share) };
+        group = { amount: amountOf(figure), figure, findings: [], name, share: Number(share) };
         groups.set(key, group);
       }
       group.findings.push({ file, message, text: message.message.slice(0, -suffix.length) });
     }
   }
   if (errors + warnings === 0) return '';
-  const ranked = [...groups.values()].sort((a, b) => b.share - a.share);
+  const ranked = [...groups.values()].sort((a, b) => b.share - a.share || b.amount - a.amount);
   const lines: string[] = [];
   if (ranked.length > 0) {
     lines.push('Findings in profiled functions, heaviest first (settings.alloc.profile):', '');
@@ -80,7 +90,7 @@ export default function formatter(results: readonly Result[], context?: Context)
     }
   }
   if (rest.length > 0) {
-    lines.push(ranked.length > 0 ? `Not in a function the profile marks hot (${rest.length}):` : `No finding is in a profiled hot function (${rest.length}):`);
+    lines.push(ranked.length > 0 ? `Not in a function the profile measured (${rest.length}):` : `No finding is in a function the profile measured (${rest.length}):`);
     lines.push(...table(rest), '');
   }
   lines.push(`${errors + warnings} problem${errors + warnings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`);

@@ -90,7 +90,8 @@ export class HotPathModel {
       return { description: `inside the ${loop.description}`, kind: 'loop' };
     }
     for (let fn = enclosingFunction; fn; fn = nearestFunction(fn)) {
-      const reason = this.functionHotness(fn);
+      // A profile measures each function, callbacks included: its verdict is not inherited.
+      const reason = this.functionHotness(fn) ?? (fn === enclosingFunction ? this.#byProfile(fn) : null);
       if (reason) return reason;
     }
     return null;
@@ -118,15 +119,15 @@ export class HotPathModel {
       this.#byCallShape(fn) ??
       this.#byDeclaration(fn, name) ??
       this.#byReference(fn) ??
-      this.#byParameterType(fn) ??
-      this.#byProfile(fn, name)
+      this.#byParameterType(fn)
     );
   }
 
   /** A function `settings.alloc.profile` measured above the threshold; the figure goes in every report's `{{profile}}`. */
-  #byProfile(fn: FunctionNode, name: string | null): HotReason | null {
+  #byProfile(fn: FunctionNode): HotReason | null {
     const entry = this.#profile?.hotEntries(fn)[0];
     if (!entry) return null;
+    const name = functionName(fn);
     return { description: `in ${name ? `\`${name}\`` : 'a function'} (hot in ${entry.profile.label})`, kind: 'profile' };
   }
 

@@ -8,8 +8,9 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import path from 'node:path';
 
 import { type LoadedProfile, type ProfiledFunction, loadProfile, readProfileSettings, warnOnce } from '../profile/load.js';
+import type { SourceLocation } from '../profile/locate.js';
 import { formatBytes, formatMicroseconds, formatShare } from '../util/text.js';
-import { functionName } from './ast.js';
+import { forEachChild, functionName } from './ast.js';
 import { type FunctionNode, isFunction, nearestFunction } from './loops.js';
 
 export class FileProfile {
@@ -17,15 +18,34 @@ export class FileProfile {
   readonly #notes = new Map<FunctionNode, string>();
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, cwd: string, profiles: readonly LoadedProfile[]) {
+    let byName: Map<string, FunctionNode[]> | undefined;
     for (const profile of profiles) {
-      const stale: ProfiledFunction[] = [];
+      const matched: { fn: FunctionNode; entry: ProfiledFunction }[] = [];
+      const unmatched: ProfiledFunction[] = [];
       for (const entry of profile.byFile.get(filename) ?? []) {
-        const fn = functionAt(sourceCode, entry);
-        if (fn === 'module') continue;
-        if (fn === null) {
-          stale.push(entry);
-          continue;
+        let fn = functionAt(sourceCode, entry.location, entry);
+        if (fn === 'skip') continue;
+        // Not where the profile says: the file changed since (an edit, or `--fix` passes moving
+        // code). A name that one function in the file has still identifies it.
+        if (fn === null && entry.name !== '') {
+          byName ??= functionsByName(sourceCode.ast);
+          const candidates = byName.get(lastSegment(entry.name)) ?? [];
+          if (candidates.length === 1) fn = candidates[0]!;
         }
+        if (fn === null) unmatched.push(entry);
+        else matched.push({ entry, fn });
+      }
+      // An anonymous function (a callback) that moved goes with the nearest function above it that
+      // was found: usually the function it sits in, moved by the same lines.
+      const stale: ProfiledFunction[] = [];
+      for (const entry of unmatched) {
+        const anchor = matched.filter((m) => m.entry.location.line <= entry.location.line).sort((a, b) => b.entry.location.line - a.entry.location.line)[0];
+        const shift = anchor ? anchor.fn.loc.start.line - anchor.entry.location.line : 0;
+        const fn = entry.name === '' && shift !== 0 ? functionAt(sourceCode, { ...entry.location, line: entry.location.line + shift }, entry) : null;
+        if (fn === null || fn === 'skip') stale.push(entry);
+        else matched.push({ entry, fn });
+      }
+      for (const { entry, fn } of matched) {
         const list = this.#byFunction.get(fn);
         const same = list?.findIndex((other) => other.profile === profile) ?? -1;
         if (!list) this.#byFunction.set(fn, [entry]);
@@ -47,18 +67,21 @@ export class FileProfile {
     return this.#byFunction.get(fn)?.filter((entry) => entry.hot) ?? [];
   }
 
-  /** `" Profile: `render` allocates 312 MiB (41.2%) in alloc.heapprofile."` for code in a hot function, else `''`. */
+  /**
+   * `" Profile: `render` allocates 312 MiB (41.2%) in alloc.heapprofile."` for code whose function
+   * the profile measured (hot or not), else `''`. Only the innermost function counts: a callback is
+   * a function of its own in the profile, and one the profile did not see is not its parent's cost.
+   */
   noteFor(node: TSESTree.Node): string {
-    for (let fn = isFunction(node) ? node : nearestFunction(node); fn; fn = nearestFunction(fn)) {
-      let note = this.#notes.get(fn);
-      if (note === undefined) {
-        const entries = this.hotEntries(fn);
-        note = entries.length === 0 ? '' : ` Profile: ${displayName(fn, entries[0]!)} ${entries.map(figure).join('; ')}.`;
-        this.#notes.set(fn, note);
-      }
-      if (note !== '') return note;
+    const fn = isFunction(node) ? node : nearestFunction(node);
+    if (!fn) return '';
+    let note = this.#notes.get(fn);
+    if (note === undefined) {
+      const entries = this.#byFunction.get(fn)?.filter((entry) => entry.self > 0) ?? [];
+      note = entries.length === 0 ? '' : ` Profile: ${displayName(fn, entries[0]!)} ${entries.map(figure).join('; ')}.`;
+      this.#notes.set(fn, note);
     }
-    return '';
+    return note;
   }
 }
 
@@ -83,15 +106,17 @@ function displayName(fn: FunctionNode, entry: ProfiledFunction): string {
 /**
  * The function a profile entry names. V8 records a function at its parameter list; through a
  * source map that lands somewhere from the function's head (name, `async`, method key) to the start
- * of its body. `'module'` for a script's top level; `null` when no function is there any more, or
- * the one there has another name (a stale profile or map).
+ * of its body. `'skip'` for code that is no function here: a script's top level, class field
+ * initializers and implicit constructors (V8 places them at the class). `null` when no function is
+ * there any more, or the one there has another name (a stale profile or map).
  */
-function functionAt(sourceCode: Readonly<TSESLint.SourceCode>, entry: ProfiledFunction): FunctionNode | 'module' | null {
-  const { line, column } = entry.location;
+function functionAt(sourceCode: Readonly<TSESLint.SourceCode>, location: SourceLocation, entry: ProfiledFunction): FunctionNode | 'skip' | null {
+  const { line, column } = location;
   const lines = sourceCode.lines;
   if (line < 1 || line > lines.length || column > lines[line - 1]!.length) return null;
   const index = sourceCode.getIndexFromLoc({ column, line });
   let node: TSESTree.Node | null = sourceCode.getNodeByRangeIndex(index);
+  let inClass = false;
   // At a function's very start the deepest node may be its name, or the method key beside it.
   for (; node; node = node.parent ?? null) {
     if (isFunction(node) && headStart(node) <= index && index <= node.body.range[0]) break;
@@ -104,13 +129,52 @@ function functionAt(sourceCode: Readonly<TSESLint.SourceCode>, entry: ProfiledFu
       node = node.init;
       break;
     }
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) inClass = true;
   }
-  // Anonymous code outside any function is a script's top level.
-  if (!node || !isFunction(node)) return entry.name === '' ? 'module' : null;
-  const known = functionName(node);
-  const recorded = entry.name.split(/[. ]/u).pop() ?? '';
-  if (known !== null && recorded !== '' && recorded !== known) return null;
-  return node;
+  if (!node || !isFunction(node)) {
+    // V8's synthetic functions are named `<instance_members_initializer>` and the like.
+    return entry.name === '' || entry.name.startsWith('<') || inClass ? 'skip' : null;
+  }
+  // Names tell a stale position apart only where the profile's name is the source's: not through a
+  // source map (minifiers rename functions, downlevel output names accessors `get` and `set`).
+  const recorded = entry.location.mapped ? '' : entry.name;
+  return recorded === '' || namesAgree(recorded, node) ? node : null;
+}
+
+/** V8's `Class.method`, `get x`, `exports.run` or a class's name for its constructor, against the source's function. */
+function namesAgree(recorded: string, fn: FunctionNode): boolean {
+  const known = functionName(fn);
+  if (known === null || recorded === known || lastSegment(recorded) === known) return true;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') {
+    const className = parent.parent.parent.id?.name;
+    return className === undefined || recorded === className;
+  }
+  return false;
+}
+
+/** `Class.method` → `method`, `get size` → `size`; a quoted key like `'GET /users'` stays whole when it is the name. */
+function lastSegment(name: string): string {
+  return name.split(/[. ]/u).pop() ?? name;
+}
+
+/** Named functions of the file, by name: the fallback when positions moved. One walk, only when needed. */
+function functionsByName(program: TSESTree.Program): Map<string, FunctionNode[]> {
+  const byName = new Map<string, FunctionNode[]>();
+  const stack: TSESTree.Node[] = [program];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunction(node)) {
+      const name = functionName(node);
+      if (name !== null) {
+        const list = byName.get(name);
+        if (list) list.push(node);
+        else byName.set(name, [node]);
+      }
+    }
+    forEachChild(node, (child) => stack.push(child));
+  }
+  return byName;
 }
 
 function headStart(fn: FunctionNode): number {

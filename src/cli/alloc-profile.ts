@@ -6,7 +6,7 @@
  * See docs/profile-guided.md.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,8 @@ async function record(args: string[]): Promise<number> {
   const interval = values.interval === undefined ? 32_768 : Number(values.interval);
   if (!Number.isInteger(interval) || interval < 1) throw new UsageError(`--interval must be a positive number of bytes, got \`${values.interval}\``);
   const out = path.resolve(values.out ?? 'alloc.heapprofile');
+  // Before the program runs: a recording must not be lost for want of a directory.
+  mkdirSync(path.dirname(out), { recursive: true });
 
   const directory = mkdtempSync(path.join(os.tmpdir(), 'alloc-profile-'));
   try {
@@ -79,12 +81,16 @@ async function record(args: string[]): Promise<number> {
     };
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
-    const status = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-      child.on('error', reject);
+    const status = await new Promise<{ code: number | null; error?: NodeJS.ErrnoException; signal: NodeJS.Signals | null }>((resolve) => {
+      child.on('error', (error) => resolve({ code: 127, error, signal: null }));
       child.on('exit', (code, signal) => resolve({ code, signal }));
     });
     process.removeListener('SIGINT', forward);
     process.removeListener('SIGTERM', forward);
+    if (status.error) {
+      process.stderr.write(`alloc-profile: cannot run \`${program[0]}\` (${status.error.code ?? status.error.message})\n`);
+      return 127;
+    }
     const exitCode = status.code ?? 128 + (status.signal ? (os.constants.signals[status.signal] ?? 0) : 0);
 
     const recorded = readdirSync(directory).filter((name) => name.endsWith('.heapprofile'));
@@ -94,11 +100,23 @@ async function record(args: string[]): Promise<number> {
       );
       return exitCode === 0 ? 1 : exitCode;
     }
-    const processes = recorded.map((name) => {
-      const profile = JSON.parse(readFileSync(path.join(directory, name), 'utf8')) as HeapProfileJson;
-      const meta = JSON.parse(readFileSync(path.join(directory, `${path.basename(name, '.heapprofile')}.json`), 'utf8')) as { argv: string[]; pid: number };
-      return { meta, profile, total: profileFromJson(profile).total };
+    const notes: string[] = [];
+    const processes = recorded.flatMap((name) => {
+      const pid = path.basename(name, '.heapprofile');
+      try {
+        const profile = JSON.parse(readFileSync(path.join(directory, name), 'utf8')) as HeapProfileJson;
+        const meta = JSON.parse(readFileSync(path.join(directory, `${pid}.json`), 'utf8')) as { argv: string[]; pid: number };
+        const { functions, total } = profileFromJson(profile);
+        return [{ functions, meta, profile, total }];
+      } catch (error) {
+        notes.push(`  pid ${pid}: left out, its profile is unreadable (${(error as Error).message})`);
+        return [];
+      }
     });
+    if (processes.length === 0) {
+      process.stderr.write(`alloc-profile: no readable profile was written:\n${notes.join('\n')}\n`);
+      return exitCode === 0 ? 1 : exitCode;
+    }
     processes.sort((a, b) => b.total - a.total);
     const merged = processes.length === 1 ? processes[0]!.profile : merge(processes.map((p) => p.profile));
     writeFileSync(out, JSON.stringify(merged));
@@ -108,6 +126,20 @@ async function record(args: string[]): Promise<number> {
     ];
     if (processes.length > 1) {
       for (const { meta, total: bytes } of processes) lines.push(`  pid ${meta.pid}: ${formatBytes(bytes)}  ${meta.argv.map((a) => path.basename(a)).join(' ')}`);
+    }
+    lines.push(...notes);
+    // `NODE_OPTIONS=… node app.js` in an npm script replaces the sampler's NODE_OPTIONS: only npm is
+    // recorded. (A script's top-level code, which runs once, does not count as the program's.)
+    const cwd = process.cwd();
+    const here = (url: string): boolean => {
+      const file = url.startsWith('file:') ? fileURLToPath(url) : url;
+      const relative = path.relative(cwd, file);
+      return path.isAbsolute(file) && !relative.startsWith('..') && !relative.split(path.sep).includes('node_modules');
+    };
+    if (!processes.some((p) => p.functions.some((fn) => !isTopLevel(fn.frame) && here(fn.frame.url)))) {
+      lines.push(
+        `Warning: no recorded function is in a file under ${cwd} (outside node_modules). If the command sets NODE_OPTIONS itself, that replaced the sampler's: run the program with node directly.`,
+      );
     }
     lines.push(`Top allocators: npx alloc-profile top ${display(out)}`);
     process.stderr.write(`${lines.join('\n')}\n`);

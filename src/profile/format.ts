@@ -48,6 +48,7 @@ interface HeapNode {
 interface CpuNode {
   callFrame: CallFrame;
   children?: number[];
+  parent?: number;
   hitCount?: number;
   id: number;
 }
@@ -114,7 +115,10 @@ function aggregate<N>(
     childIndex: number;
     subtotal: number;
   }
+  // A node reached twice (a malformed CPU profile whose `children` form a cycle) is counted once.
+  const visited = new Set<N>();
   const enter = (node: N, owner: ProfileFunction | null): Frame => {
+    visited.add(node);
     const frame = frameOf(node);
     let fn: ProfileFunction | null = null;
     if (isProgramCode(frame)) {
@@ -137,7 +141,8 @@ function aggregate<N>(
     const top = stack[stack.length - 1]!;
     const children = childrenOf(top.node);
     if (top.childIndex < children.length) {
-      stack.push(enter(children[top.childIndex++]!, top.owner));
+      const child = children[top.childIndex++]!;
+      if (!visited.has(child)) stack.push(enter(child, top.owner));
       continue;
     }
     stack.pop();
@@ -162,7 +167,11 @@ function readHeapProfile(head: HeapNode): Profile {
     head,
     (node) => validFrame(node.callFrame),
     (node) => (typeof node.selfSize === 'number' ? node.selfSize : 0),
-    (node) => (Array.isArray(node.children) ? node.children : []),
+    (node) => {
+      const children = Array.isArray(node.children) ? node.children : [];
+      if (!children.every((child) => isObject(child))) throw new ProfileError('one of its nodes has a child that is not a heap-profile node');
+      return children;
+    },
   );
   return { functions, kind: 'heap', total };
 }
@@ -196,6 +205,13 @@ function readCpuProfile(json: CpuJson): Profile {
   });
   const root = json.nodes[0];
   if (!root) throw new ProfileError('it has no call tree (`nodes` is empty)');
+  // Chrome's trace-event CPU profiles link each node to its `parent` instead of listing `children`.
+  if (json.nodes.every((node) => node.children === undefined) && json.nodes.some((node) => typeof node.parent === 'number')) {
+    for (const node of json.nodes) {
+      const parent = typeof node.parent === 'number' ? nodes.get(node.parent) : undefined;
+      if (parent) (parent.children ??= []).push(node.id);
+    }
+  }
   const children = (node: CpuNode): CpuNode[] => (node.children ?? []).map((id) => nodes.get(id)).filter((n): n is CpuNode => n !== undefined);
   // Idle time is the process waiting, not code running.
   const weight = (node: CpuNode): number => (node.callFrame.functionName === '(idle)' ? 0 : (selfTime.get(node.id) ?? 0));
@@ -203,8 +219,8 @@ function readCpuProfile(json: CpuJson): Profile {
   return { functions, kind: 'cpu', total };
 }
 
-function validFrame(frame: CallFrame): CallFrame {
-  if (typeof frame.url !== 'string' || typeof frame.functionName !== 'string' || typeof frame.lineNumber !== 'number' || typeof frame.columnNumber !== 'number') {
+function validFrame(frame: CallFrame | undefined): CallFrame {
+  if (!isObject(frame) || typeof frame.url !== 'string' || typeof frame.functionName !== 'string' || typeof frame.lineNumber !== 'number' || typeof frame.columnNumber !== 'number') {
     throw new ProfileError('one of its call frames lacks `url`, `functionName`, `lineNumber` or `columnNumber`');
   }
   return frame;

@@ -51,7 +51,11 @@ export function readProfileSettings(settings: Readonly<Record<string, unknown>>,
   const raw = Array.isArray(alloc.profile) ? alloc.profile : [alloc.profile];
   const paths: string[] = [];
   for (const entry of raw) {
-    if (typeof entry === 'string' && entry !== '') paths.push(path.resolve(cwd, entry));
+    if (typeof entry === 'string' && entry !== '') {
+      // The same file twice would count its figures twice.
+      const resolved = path.resolve(cwd, entry);
+      if (!paths.includes(resolved)) paths.push(resolved);
+    }
     else warnOnce(`settings.alloc.profile: expected a path or an array of paths to .heapprofile/.cpuprofile files, got ${inspect(entry)}; ignored.`);
   }
   let threshold: number | null = null;
@@ -67,18 +71,28 @@ const cache = new Map<string, LoadedProfile | null>();
 
 /** The profile at `file`, or `null` after one warning if it cannot be used. */
 export function loadProfile(file: string, threshold: number | null, cwd: string): LoadedProfile | null {
+  const cannotRead = (error: unknown): null => {
+    warnOnce(`settings.alloc.profile: cannot read ${quote(file, cwd)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Record one with \`npx alloc-profile record -- node <your program>\`; profile-guided hot paths are off until then.`);
+    return null;
+  };
   let stats;
   try {
     stats = statSync(file);
   } catch (error) {
-    warnOnce(`settings.alloc.profile: cannot read ${quote(file, cwd)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Record one with \`npx alloc-profile record -- node <your program>\`; profile-guided hot paths are off until then.`);
-    return null;
+    return cannotRead(error);
   }
   const key = `${file}\0${stats.size}\0${stats.mtimeMs}\0${threshold}\0${cwd}`;
   if (cache.has(key)) return cache.get(key)!;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    // A directory, no permission, …
+    return cannotRead(error);
+  }
   let loaded: LoadedProfile | null = null;
   try {
-    loaded = locateProfile(file, parseProfile(readFileSync(file, 'utf8')), threshold);
+    loaded = locateProfile(file, parseProfile(text), threshold);
     checkBelongsHere(loaded, cwd);
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
@@ -147,6 +161,12 @@ function checkBelongsHere(profile: LoadedProfile, cwd: string): void {
     return !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).includes('node_modules');
   };
   if (profile.functions.some((fn) => inside(fn.location.file))) return;
+  if (profile.functions.length === 0) {
+    warnOnce(
+      `settings.alloc.profile: ${quote(profile.path, cwd)} has no function of a program's code in it — an empty recording, or one from \`node --heap-prof\`, which keeps only what was still alive at exit (record with \`npx alloc-profile record\`). It marks nothing hot.`,
+    );
+    return;
+  }
   const example = profile.functions.find((fn) => !fn.location.file.includes(`${path.sep}node_modules${path.sep}`)) ?? profile.functions[0];
   warnOnce(
     `settings.alloc.profile: none of the ${profile.functions.length} functions in ${quote(profile.path, cwd)} is in a source file under ${cwd}${example ? ` (it has e.g. ${example.location.file})` : ''} — was it recorded from another code base or checkout? It marks nothing hot here.`,

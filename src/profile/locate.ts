@@ -32,6 +32,12 @@ interface LoadedMap {
 
 const SOURCE_MAPPING_URL = /\/\/[#@] sourceMappingURL=(\S+)\s*$/u;
 
+/** The last `//# sourceMappingURL=` comment, when it ends the script (ECMA-426). Inline maps can be megabytes long. */
+function sourceMappingUrl(text: string): string | undefined {
+  const start = Math.max(text.lastIndexOf('//# sourceMappingURL='), text.lastIndexOf('//@ sourceMappingURL='));
+  return start === -1 ? undefined : SOURCE_MAPPING_URL.exec(text.slice(start))?.[1];
+}
+
 /** One per profile load: caches each script's source map. */
 export class SourceLocator {
   readonly #maps = new Map<string, LoadedMap | null>();
@@ -75,8 +81,7 @@ function readMap(file: string): LoadedMap | null {
   } catch {
     return null;
   }
-  // The comment must be the script's last line (ECMA-426); look only at the tail.
-  const reference = SOURCE_MAPPING_URL.exec(text.slice(-4096))?.[1];
+  const reference = sourceMappingUrl(text);
   if (!reference) return null;
   try {
     let payload: SourceMapPayload;
@@ -87,7 +92,8 @@ function readMap(file: string): LoadedMap | null {
       payload = JSON.parse(reference.slice(0, comma).endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data));
       base = pathToFileURL(file);
     } else {
-      base = new URL(reference, pathToFileURL(file));
+      // Usually a plain relative path (`app.js.map`, which may contain `#`), sometimes a URL.
+      base = /^[a-z][a-z0-9+.-]*:/iu.test(reference) ? new URL(reference) : pathToFileURL(path.resolve(path.dirname(file), reference));
       payload = JSON.parse(readFileSync(base, 'utf8'));
     }
     const sourceRoot = typeof payload.sourceRoot === 'string' && payload.sourceRoot !== '' ? payload.sourceRoot.replace(/\/?$/u, '/') : '';

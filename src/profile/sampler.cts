@@ -58,16 +58,24 @@ function start(outputDirectory: string): void {
     samplingInterval: interval,
   });
 
-  let written = false;
-  const write = (): void => {
-    if (written) return;
+  let stopped = false;
+  /**
+   * Writes the profile: the final one at exit (sampling stops), or the one so far when a signal
+   * arrives (sampling goes on, in case the program handles the signal and keeps running; its exit
+   * then writes the final one). Written to a temporary name and renamed, so a process killed while
+   * writing leaves no half profile.
+   */
+  const write = (final: boolean): void => {
+    if (stopped) return;
     let profile: { head: Node } | undefined;
     // The main-thread session answers synchronously, which is what makes this work in `exit`.
-    session.post('HeapProfiler.stopSampling', (error, result) => {
-      if (!error) profile = result.profile as unknown as { head: Node };
-    });
+    const received = (error: Error | null, result: { profile: unknown }): void => {
+      if (!error) profile = result.profile as { head: Node };
+    };
+    if (final) session.post('HeapProfiler.stopSampling', received);
+    else session.post('HeapProfiler.getSamplingProfile', received);
     if (!profile) return;
-    written = true;
+    if (final) stopped = true;
     // The sampler's own frames (stopping the session) are not the program's.
     profile.head.children = profile.head.children.filter(function keep(node): boolean {
       node.children = node.children.filter(keep);
@@ -75,18 +83,19 @@ function start(outputDirectory: string): void {
     });
     annotate(profile.head, wrapperLength);
     fs.mkdirSync(outputDirectory, { recursive: true });
-    fs.writeFileSync(path.join(outputDirectory, `${process.pid}.heapprofile`), JSON.stringify(profile));
-    fs.writeFileSync(path.join(outputDirectory, `${process.pid}.json`), JSON.stringify({ argv: process.argv, interval, pid: process.pid }));
+    const base = path.join(outputDirectory, String(process.pid));
+    fs.writeFileSync(`${base}.json`, JSON.stringify({ argv: process.argv, interval, pid: process.pid }));
+    fs.writeFileSync(`${base}.partial`, JSON.stringify(profile));
+    fs.renameSync(`${base}.partial`, `${base}.heapprofile`);
   };
-  process.on('exit', write);
+  process.on('exit', () => write(true));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = (): void => {
-      write();
-      // Alone, this listener would keep the process alive: restore the default and re-raise.
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      write(false);
+      // Step aside: with no other listener the signal's default action (exit) follows; with one
+      // (the program's own, or signal-exit's, which re-raises only when it is alone), it decides.
+      process.removeListener(signal, onSignal);
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }

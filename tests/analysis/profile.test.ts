@@ -58,7 +58,8 @@ describe('profile-guided hot paths', () => {
     // encode (70%) + render (90%) reach 80%: render is hot, cold is not.
     expect(atMark(code, { profile: writeHeapProfile(code, functions) }).hot).toBe('in `render` (hot in synthetic.heapprofile)');
     const coldFirst = code.replace('export function render(n: number) { mark();', 'export function render(n: number) {').replace('=> {', '=> { mark();');
-    expect(atMark(coldFirst, { profile: writeHeapProfile(coldFirst, functions) })).toEqual({ hot: null, note: '' });
+    // Not hot, but measured: its findings still carry the figure.
+    expect(atMark(coldFirst, { profile: writeHeapProfile(coldFirst, functions) })).toEqual({ hot: null, note: ' Profile: `cold` allocates 10.0 MiB (10.0%) in synthetic.heapprofile.' });
   });
 
   it('settings.alloc.profileThreshold: a share each function must reach', () => {
@@ -74,13 +75,16 @@ describe('profile-guided hot paths', () => {
     });
   });
 
-  it('code hot for another reason still carries the figure; a nested callback takes its function’s', () => {
-    const code = 'declare function mark(): void;\nexport function encode(rows: number[]) {\n  for (const row of rows) [row].forEach(() => mark());\n}\n';
+  it('code hot for another reason still carries the figure; a callback the profile did not measure inherits neither', () => {
+    const code = 'declare function mark(): void;\nexport function encode(rows: number[]) {\n  for (const row of rows) mark();\n}\n';
     const profile = writeHeapProfile(code, [{ at: '(rows', cost: 5 * MiB, name: 'encode' }]);
     expect(atMark(code, { profile })).toEqual({
-      hot: 'inside the `forEach()` callback at line 3',
+      hot: 'inside the `for…of` loop at line 3',
       note: ' Profile: `encode` allocates 5.00 MiB (100.0%) in synthetic.heapprofile.',
     });
+    // A callback is a function of its own in the profile: one it did not see is cold, whatever its parent.
+    const nested = 'declare function mark(): void;\nexport function encode(rows: number[]) {\n  queueMicrotask(() => mark());\n  return rows;\n}\n';
+    expect(atMark(nested, { profile: writeHeapProfile(nested, [{ at: '(rows', cost: 5 * MiB, name: 'encode' }]) })).toEqual({ hot: null, note: '' });
   });
 
   it('a CPU profile: the share of CPU time', () => {
@@ -171,5 +175,72 @@ describe('profile-guided hot paths: two scripts of one profile for one function'
       JSON.stringify({ head: { callFrame: root, children: [{ callFrame: frame(1, 16), children: [], id: 2, selfSize: 3 * MiB }, { callFrame: frame(1, 22), children: [], id: 3, selfSize: MiB }], id: 1, selfSize: 0 }, samples: [] }),
     );
     expect(atMark(code, { profile }).note).toBe(' Profile: `encode` allocates 4.00 MiB (100.0%) in two.heapprofile.');
+  });
+});
+
+describe('profile-guided hot paths: how V8 names and places functions', () => {
+  function warnedFor(code: string, functions: Parameters<typeof writeHeapProfile>[1]): { result: ReturnType<typeof atMark>; warnings: string[] } {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const result = atMark(code, { profile: writeHeapProfile(code, functions) });
+    return { result, warnings: warn.mock.calls.map((call) => String(call[0])) };
+  }
+
+  it('a constructor: V8 names it after its class', () => {
+    const code = 'declare function mark(): void;\nexport class Encoder {\n  constructor(n: number) { mark(); }\n}\n';
+    expect(warnedFor(code, [{ at: '(n: number)', cost: MiB, name: 'Encoder' }])).toEqual({
+      result: { hot: 'in `constructor` (hot in synthetic.heapprofile)', note: ' Profile: `constructor` allocates 1.00 MiB (100.0%) in synthetic.heapprofile.' },
+      warnings: [],
+    });
+  });
+
+  it('class field initializers and implicit constructors sit at the class: skipped, no warning', () => {
+    const code = 'declare function mark(): void;\nexport class Cache {\n  items = new Map<string, number>();\n}\nexport function f() { mark(); }\n';
+    expect(warnedFor(code, [
+      { at: 'class Cache', cost: MiB, name: '<instance_members_initializer>' },
+      { at: 'Cache {', cost: MiB, name: 'Cache' },
+    ])).toEqual({ result: { hot: null, note: '' }, warnings: [] });
+  });
+
+  it('quoted keys with dots and spaces are names too', () => {
+    const code = "declare function mark(): void;\nexport const routes = {\n  'GET /users': (id: number) => { mark(); return id; },\n  'user.get': (id: number) => id,\n};\n";
+    const { result, warnings } = warnedFor(code, [
+      { at: '(id: number) => { mark', cost: 3 * MiB, name: 'GET /users' },
+      { at: '(id: number) => id', cost: MiB, name: 'user.get' },
+    ]);
+    expect(warnings).toEqual([]);
+    expect(result.note).toBe(' Profile: `GET /users` allocates 3.00 MiB (75.0%) in synthetic.heapprofile.');
+  });
+
+  it('moved by an edit: a named function is found by its name, a callback in it by the same shift', () => {
+    const original = 'declare function mark(): void;\nexport function encode(rows: number[]) {\n  rows.forEach((row) => { mark(); });\n}\n';
+    const profile = writeHeapProfile(original, [
+      { at: '(rows', cost: MiB, name: 'encode' },
+      { at: '(row)', cost: 3 * MiB, name: '' },
+    ]);
+    const edited = original.replace('declare function mark(): void;\n', 'declare function mark(): void;\nconst ADDED = 1;\n\n');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(atMark(edited, { profile }).note).toBe(' Profile: the anonymous function at line 5 allocates 3.00 MiB (75.0%) in synthetic.heapprofile.');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('the same profile listed twice counts once', () => {
+    const profile = writeHeapProfile(CODE, [{ at: 'encode', cost: MiB, name: 'encode' }]);
+    expect(atMark(CODE, { profile: [profile, `${path.dirname(profile)}/./${path.basename(profile)}`] }).note).toBe(' Profile: `encode` allocates 1.00 MiB (100.0%) in synthetic.heapprofile.');
+  });
+});
+
+describe('profile-guided hot paths: more bad input', () => {
+  it('a directory, not a file: one warning, no crash', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(atMark(CODE, { profile: path.dirname(write('x.heapprofile', '{}')) })).toEqual({ hot: null, note: '' });
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/cannot read .* \(EISDIR\)/u)]);
+  });
+
+  it('a profile with no program code in it (node --heap-prof keeps only what is alive at exit)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    atMark(CODE, { profile: writeHeapProfile(CODE, [], { name: 'empty.heapprofile', other: MiB }) });
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/empty\.heapprofile has no function of a program's code in it — an empty recording, or one from `node --heap-prof`, which keeps only what was still alive at exit/u),
+    ]);
   });
 });

@@ -156,7 +156,7 @@ describe.each([
     expect(formatterPath).toBe(path.join(root, 'dist/formatter.js'));
     const formatter = await new ESLint({ cwd: project }).loadFormatter(formatterPath);
     const output = await formatter.format(await lint(['src/report.ts']));
-    expect(output).toMatch(/^No finding is in a profiled hot function \(1\):\n {2}src\/report\.ts:5:10 {2}error {2}alloc\/no-string-concat-in-loop {2}`out` is built/u);
+    expect(output).toMatch(/^No finding is in a function the profile measured \(1\):\n {2}src\/report\.ts:5:10 {2}error {2}alloc\/no-string-concat-in-loop {2}`out` is built/u);
   });
 });
 

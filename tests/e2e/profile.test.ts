@@ -164,6 +164,87 @@ describe('alloc-profile record and top', () => {
     expect(profile.functions[0]).toMatchObject({ location: { line: 1 }, name: 'tick' });
   });
 
+  /** Starts `record` on a long-running program, waits for it to print `ready`, sends `signal` to `record`. */
+  async function recordUntilSignal(dir: string, program: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; stdout: string }> {
+    writeFileSync(path.join(dir, 'program.mjs'), program);
+    const child = spawn(process.execPath, [cli, 'record', '--out', 'p.heapprofile', '--', process.execPath, 'program.mjs'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('ready')) resolve();
+      }),
+    );
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    clearTimeout(timer);
+    return { code, stderr, stdout };
+  }
+
+  it('a program with its own SIGTERM handler keeps running, and is recorded to its real exit', async () => {
+    const dir = path.join(scratch, 'handler');
+    mkdirSync(dir);
+    const program = [
+      "export function early() { return JSON.stringify({ pad: 'e'.repeat(256) }).length; }",
+      "export function late() { return JSON.stringify({ pad: 'l'.repeat(256) }).length; }",
+      'for (let i = 0; i < 20000; i++) early();',
+      "process.on('SIGTERM', () => { for (let i = 0; i < 200000; i++) late(); console.log('stats printed'); process.exit(0); });",
+      "setInterval(() => {}, 1000); console.log('ready');",
+    ].join('\n');
+    const { code, stdout } = await recordUntilSignal(dir, program, 'SIGTERM');
+    expect(code).toBe(0);
+    expect(stdout).toContain('stats printed');
+    const names = loadProfile(path.join(dir, 'p.heapprofile'), null, dir)!.functions.map((fn) => fn.name);
+    expect(names.slice(0, 2)).toEqual(['late', 'early']);
+  });
+
+  it('signal-exit style handlers (which re-raise only when alone) still end the program', async () => {
+    const dir = path.join(scratch, 'signal-exit');
+    mkdirSync(dir);
+    const program = [
+      "export function work() { return JSON.stringify({ pad: 'w'.repeat(256) }).length; }",
+      'for (let i = 0; i < 20000; i++) work();',
+      "const onSigterm = () => { if (process.listeners('SIGTERM').length === 1) { console.log('cleanup'); process.removeListener('SIGTERM', onSigterm); process.kill(process.pid, 'SIGTERM'); } };",
+      "process.on('SIGTERM', onSigterm);",
+      "setInterval(() => {}, 1000); console.log('ready');",
+    ].join('\n');
+    const { code, stdout } = await recordUntilSignal(dir, program, 'SIGTERM');
+    expect(code).toBe(128 + os.constants.signals.SIGTERM);
+    expect(stdout).toContain('cleanup');
+    expect(loadProfile(path.join(dir, 'p.heapprofile'), null, dir)!.functions[0]).toMatchObject({ name: 'work' });
+  });
+
+  it('--out in a directory that does not exist yet: created before the program runs', () => {
+    record('profiles/run 1/out.heapprofile', [process.execPath, 'dist/app.js', '5']);
+    expect(loadProfile(path.join(project, 'profiles/run 1/out.heapprofile'), null, project)).not.toBeNull();
+  });
+
+  it('a command that replaces NODE_OPTIONS records nothing of the program, and says so', () => {
+    const dir = path.join(scratch, 'replaced');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'app.mjs'), "export function work() { return 'x'.repeat(1000); }\nfor (let i = 0; i < 1e5; i++) work();\n");
+    // A wrapper that runs the program with a NODE_OPTIONS of its own (as `NODE_OPTIONS=… node app` in an npm script does).
+    writeFileSync(path.join(dir, 'wrapper.mjs'), "import { execFileSync } from 'node:child_process';\nexecFileSync(process.execPath, ['app.mjs'], { env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=512' }, stdio: 'inherit' });\n");
+    expect(record('wrapped.heapprofile', [process.execPath, 'wrapper.mjs'], dir)).toMatch(/Warning: no recorded function is in a file under .* If the command sets NODE_OPTIONS itself, that replaced the sampler's: run the program with node directly\./u);
+  });
+
+  it('compiled code with a large inline source map still maps to TypeScript', () => {
+    const dir = path.join(scratch, 'inline');
+    cpSync(path.join(root, 'tests/fixtures/profile'), dir, { recursive: true });
+    symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    // Enough functions that the inline map is far longer than a few KiB.
+    const filler = Array.from({ length: 200 }, (_, i) => `export function filler${i}(n: number): number {\n  return n * ${i} + Math.sqrt(n);\n}\n`).join('');
+    writeFileSync(path.join(dir, 'src/app.ts'), `${filler}${source}`);
+    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--sourceMap', 'false', '--inlineSourceMap'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'dist/app.js'), 'utf8').split('sourceMappingURL=')[1]!.length).toBeGreaterThan(16_384);
+    record('alloc.heapprofile', [process.execPath, 'dist/app.js', '50'], dir);
+    const encode = loadProfile(path.join(dir, 'alloc.heapprofile'), null, dir)!.functions.find((fn) => fn.name === 'encodeRecord');
+    expect(encode?.location).toMatchObject({ file: path.join(dir, 'src/app.ts'), line: filler.split('\n').length - 1 + lineOf('export function encodeRecord'), mapped: true });
+  });
+
   it.each([
     ['a missing file', ['top', 'nowhere.heapprofile'], 1, /^alloc-profile: cannot read nowhere\.heapprofile \(ENOENT\)\n$/u],
     ['a truncated profile', ['top', 'cut.heapprofile'], 1, /^alloc-profile: cut\.heapprofile is not usable: it is not JSON \(.*\), and it looks truncated, as if the profiled process was killed while writing it\n$/u],
@@ -174,6 +255,12 @@ describe('alloc-profile record and top', () => {
     const result = run([cli, ...args]);
     expect(result.status).toBe(status);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('a command that cannot be run: one line, status 127', () => {
+    const result = run([cli, 'record', '--', 'no-such-command-here']);
+    expect(result.status).toBe(127);
+    expect(result.stderr).toBe('alloc-profile: cannot run `no-such-command-here` (ENOENT)\n');
   });
 
   it('a command that is not a Node.js program records nothing and says so', () => {
@@ -218,17 +305,23 @@ describe('linting with settings.alloc.profile', () => {
     expect(found[0]!.message).toMatch(/ Profile: `encodeRecord` spends [\d.]+ (ms|s) \([\d.]+%\) of CPU time in app\.cpuprofile\.$/u);
   });
 
-  it('a source changed after the profile (stale source map): one warning, no crash, those functions not hot', async () => {
+  it('a source edited after the profile: moved functions are found by name; a renamed one gets one warning, no crash', async () => {
     const dir = path.join(scratch, 'stale');
     cpSync(project, dir, { recursive: true });
     record('alloc.heapprofile', [process.execPath, 'dist/app.js', '50'], dir);
-    writeFileSync(path.join(dir, 'src/app.ts'), `// Two lines added\n// after the profile.\n${source}`);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const results = await lint({ profile: 'alloc.heapprofile' }, dir);
-    expect(results.flatMap((r) => r.messages.filter((m) => m.fatal))).toEqual([]);
-    expect(messages(results, 'alloc/no-buffer-alloc-in-hot-path')).toEqual([]);
+    // Lines added above (an edit, or --fix moving code): the source map's lines are off by two.
+    writeFileSync(path.join(dir, 'src/app.ts'), `// Two lines added\n// after the profile.\n${source}`);
+    const moved = await lint({ profile: 'alloc.heapprofile' }, dir);
+    expect(messages(moved, 'alloc/no-buffer-alloc-in-hot-path').map((m) => m.line)).toEqual([lineOf('const record = Buffer.alloc(64)') + 2]);
+    expect(warn).not.toHaveBeenCalled();
+    // Renamed: nothing in the file answers to `encodeRecord` any more.
+    writeFileSync(path.join(dir, 'src/app.ts'), `// Two lines added\n// after the profile.\n${source.replaceAll('encodeRecord', 'encodeRow')}`);
+    const renamed = await lint({ profile: 'alloc.heapprofile' }, dir);
+    expect(renamed.flatMap((r) => r.messages.filter((m) => m.fatal))).toEqual([]);
+    expect(messages(renamed, 'alloc/no-buffer-alloc-in-hot-path')).toEqual([]);
     expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
-      expect.stringMatching(/^eslint-plugin-alloc: settings\.alloc\.profile: \d+ function\(s\) that alloc\.heapprofile places in src\/app\.ts are not there \(e\.g\. `\w+` at line \d+\) — the file changed after the profile was recorded, or its source map is stale\./u),
+      expect.stringMatching(/^eslint-plugin-alloc: settings\.alloc\.profile: 1 function\(s\) that alloc\.heapprofile places in src\/app\.ts are not there \(e\.g\. `encodeRecord` at line \d+\) — the file changed after the profile was recorded, or its source map is stale\./u),
     ]);
   });
 });

@@ -91,3 +91,42 @@ describe('parseProfile: bad input', () => {
     expect(() => parseProfile(text)).toThrow(message);
   });
 });
+
+describe('parseProfile: unusual but valid, and malformed, call trees', () => {
+  const frame = (functionName: string, url: string, lineNumber: number) => ({ columnNumber: 0, functionName, lineNumber, url });
+
+  it('a CPU profile that links nodes by `parent` (Chrome trace events) instead of `children`', () => {
+    const text = JSON.stringify({
+      endTime: 300,
+      nodes: [
+        { callFrame: frame('(root)', '', -1), id: 1 },
+        { callFrame: frame('hot', APP, 3), id: 2, parent: 1 },
+      ],
+      samples: [2, 2, 1],
+      startTime: 0,
+      timeDeltas: [0, 100, 100],
+    });
+    expect(parseProfile(text).functions).toMatchObject([{ cumulative: 200, frame: { functionName: 'hot' }, self: 200 }]);
+  });
+
+  it('a CPU profile whose `children` form a cycle: each node counted once, no endless walk', () => {
+    const text = JSON.stringify({
+      nodes: [
+        { callFrame: frame('(root)', '', -1), children: [2], id: 1 },
+        { callFrame: frame('a', APP, 1), children: [3], id: 2 },
+        { callFrame: frame('b', APP, 2), children: [2], id: 3 },
+      ],
+      samples: [2, 3],
+      timeDeltas: [0, 10],
+    });
+    expect(parseProfile(text).functions.map((fn) => fn.frame.functionName).sort()).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    ['a heap node without a callFrame', { head: { callFrame: frame('(root)', '', -1), children: [{ children: [], id: 2, selfSize: 1 }], id: 1, selfSize: 0 }, samples: [] }, /lacks `url`/u],
+    ['a null child', { head: { callFrame: frame('(root)', '', -1), children: [null], id: 1, selfSize: 0 }, samples: [] }, /a child that is not a heap-profile node/u],
+  ])('%s: a ProfileError, not a crash', (_, json, message) => {
+    expect(() => parseProfile(JSON.stringify(json))).toThrow(ProfileError);
+    expect(() => parseProfile(JSON.stringify(json))).toThrow(message);
+  });
+});
