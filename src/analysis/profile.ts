@@ -129,7 +129,14 @@ function functionAt(sourceCode: Readonly<TSESLint.SourceCode>, location: SourceL
       node = node.init;
       break;
     }
-    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) inClass = true;
+    if (
+      node.type === AST_NODE_TYPES.ClassDeclaration ||
+      node.type === AST_NODE_TYPES.ClassExpression ||
+      // `export class Row`: V8 may place the class where the export starts.
+      ((node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) && node.declaration?.type === AST_NODE_TYPES.ClassDeclaration)
+    ) {
+      inClass = true;
+    }
   }
   if (!node || !isFunction(node)) {
     // V8's synthetic functions are named `<instance_members_initializer>` and the like.
