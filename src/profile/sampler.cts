@@ -12,15 +12,7 @@ import path = require('node:path');
 import v8 = require('node:v8');
 import workerThreads = require('node:worker_threads');
 
-interface Frame {
-  columnNumber: number;
-  functionName: string;
-  lineNumber: number;
-  url: string;
-  originalColumnNumber?: number;
-  originalLineNumber?: number;
-  originalUrl?: string;
-}
+import type { CallFrame as Frame } from './format.js' with { 'resolution-mode': 'import' };
 
 interface Node {
   callFrame: Frame;
