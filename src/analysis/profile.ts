@@ -1,7 +1,8 @@
 /**
  * Profile-guided hot paths, per linted file: which functions of this file a V8 profile
  * (`settings.alloc.profile`) measured, and the figure a report in them carries. One instance per
- * file, shared by every rule; built only from the profile's entries for this file (no AST walk).
+ * file, shared by every rule; built from the profile's entries for this file, with one walk of the
+ * AST only when some of them are no longer where the profile says.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
