@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import path from 'node:path';
 
 import type { LoopAnalysis } from './loops.js';
-import { type FileProfile, getFileProfile } from './profile.js';
+import { type FileProfile, getFileProfile, qualifiedName } from './profile.js';
 import { functionName, keyName } from './ast.js';
 import { type FunctionNode, getStaticPropertyName, nearestFunction } from './loops.js';
 
@@ -127,7 +127,7 @@ export class HotPathModel {
   #byProfile(fn: FunctionNode): HotReason | null {
     const entry = this.#profile?.hotEntries(fn)[0];
     if (!entry) return null;
-    const name = functionName(fn);
+    const name = qualifiedName(fn);
     return { description: `in ${name ? `\`${name}\`` : 'a function'} (hot in ${entry.profile.label})`, kind: 'profile' };
   }
 

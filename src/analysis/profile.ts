@@ -19,31 +19,33 @@ export class FileProfile {
   readonly #notes = new Map<FunctionNode, string>();
 
   constructor(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, cwd: string, profiles: readonly LoadedProfile[]) {
-    let byName: Map<string, FunctionNode[]> | undefined;
+    let index: FunctionIndex | undefined;
+    const functions = (): FunctionIndex => (index ??= indexFunctions(sourceCode.ast));
     for (const profile of profiles) {
       const matched: { fn: FunctionNode; entry: ProfiledFunction }[] = [];
       const unmatched: ProfiledFunction[] = [];
       for (const entry of profile.byFile.get(filename) ?? []) {
-        let fn = functionAt(sourceCode, entry.location, entry);
-        if (fn === 'skip') continue;
+        // V8's synthetic functions (`<instance_members_initializer>`: class fields) are no function here.
+        if (entry.name.startsWith('<')) continue;
+        let fn = functionAt(sourceCode, entry.location, entry, functions);
         // Not where the profile says: the file changed since (an edit, or `--fix` passes moving
         // code). A name that one function in the file has still identifies it.
         if (fn === null && entry.name !== '') {
-          byName ??= functionsByName(sourceCode.ast);
-          const candidates = byName.get(lastSegment(entry.name)) ?? [];
+          const { byName, implicitConstructors } = functions();
+          const candidates = byName.get(entry.name) ?? byName.get(lastSegment(entry.name)) ?? [];
           if (candidates.length === 1) fn = candidates[0]!;
+          // A class without a constructor of its own: V8's implicit one, at the class.
+          else if (candidates.length === 0 && implicitConstructors.has(entry.name)) continue;
         }
         if (fn === null) unmatched.push(entry);
         else matched.push({ entry, fn });
       }
-      // An anonymous function (a callback) that moved goes with the nearest function above it that
-      // was found: usually the function it sits in, moved by the same lines.
+      // An anonymous function (a callback) that moved: taken only when the functions found above and
+      // below it moved by the same lines, and an anonymous function starts there. Otherwise stale.
       const stale: ProfiledFunction[] = [];
       for (const entry of unmatched) {
-        const anchor = matched.filter((m) => m.entry.location.line <= entry.location.line).sort((a, b) => b.entry.location.line - a.entry.location.line)[0];
-        const shift = anchor ? anchor.fn.loc.start.line - anchor.entry.location.line : 0;
-        const fn = entry.name === '' && shift !== 0 ? functionAt(sourceCode, { ...entry.location, line: entry.location.line + shift }, entry) : null;
-        if (fn === null || fn === 'skip') stale.push(entry);
+        const fn = entry.name === '' ? shifted(sourceCode, entry, matched, functions) : null;
+        if (fn === null) stale.push(entry);
         else matched.push({ entry, fn });
       }
       for (const { entry, fn } of matched) {
@@ -98,26 +100,41 @@ export function figure(entry: ProfiledFunction): string {
     : `spends ${formatMicroseconds(entry.self)} (${formatShare(entry.share)}) of CPU time in ${label}`;
 }
 
-/** `` `render` ``, or `the anonymous function at line 12`. */
+/** `` `render` ``, `` `Encoder.constructor` ``, or `the anonymous function at line 12`. */
 function displayName(fn: FunctionNode, entry: ProfiledFunction): string {
-  const name = functionName(fn) ?? entry.name;
+  const name = qualifiedName(fn) ?? entry.name;
   return name ? `\`${name}\`` : `the anonymous function at line ${fn.loc.start.line}`;
+}
+
+/** The function's name, with a constructor named after its class (`Encoder.constructor`). */
+export function qualifiedName(fn: FunctionNode): string | null {
+  const className = constructorOf(fn);
+  return className === null ? functionName(fn) : `${className}.constructor`;
+}
+
+interface FunctionIndex {
+  /** Named functions by name; constructors also under their class's name (V8 names them so). */
+  byName: Map<string, FunctionNode[]>;
+  /** Names of classes without a constructor of their own. */
+  implicitConstructors: Set<string>;
 }
 
 /**
  * The function a profile entry names. V8 records a function at its parameter list; through a
  * source map that lands somewhere from the function's head (name, `async`, method key) to the start
- * of its body. `'skip'` for code that is no function here: a script's top level, class field
- * initializers and implicit constructors (V8 places them at the class). `null` when no function is
- * there any more, or the one there has another name (a stale profile or map).
+ * of its body. `null` when no function starts there any more, or the one there has another name.
  */
-function functionAt(sourceCode: Readonly<TSESLint.SourceCode>, location: SourceLocation, entry: ProfiledFunction): FunctionNode | 'skip' | null {
+function functionAt(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  location: SourceLocation,
+  entry: ProfiledFunction,
+  functions: () => FunctionIndex,
+): FunctionNode | null {
   const { line, column } = location;
   const lines = sourceCode.lines;
   if (line < 1 || line > lines.length || column > lines[line - 1]!.length) return null;
   const index = sourceCode.getIndexFromLoc({ column, line });
   let node: TSESTree.Node | null = sourceCode.getNodeByRangeIndex(index);
-  let inClass = false;
   // At a function's very start the deepest node may be its name, or the method key beside it.
   for (; node; node = node.parent ?? null) {
     if (isFunction(node) && headStart(node) <= index && index <= node.body.range[0]) break;
@@ -130,59 +147,88 @@ function functionAt(sourceCode: Readonly<TSESLint.SourceCode>, location: SourceL
       node = node.init;
       break;
     }
-    if (
-      node.type === AST_NODE_TYPES.ClassDeclaration ||
-      node.type === AST_NODE_TYPES.ClassExpression ||
-      // `export class Row`: V8 may place the class where the export starts.
-      ((node.type === AST_NODE_TYPES.ExportNamedDeclaration || node.type === AST_NODE_TYPES.ExportDefaultDeclaration) && node.declaration?.type === AST_NODE_TYPES.ClassDeclaration)
-    ) {
-      inClass = true;
-    }
   }
-  if (!node || !isFunction(node)) {
-    // V8's synthetic functions are named `<instance_members_initializer>` and the like.
-    return entry.name === '' || entry.name.startsWith('<') || inClass ? 'skip' : null;
+  if (!node || !isFunction(node)) return null;
+  // V8 leaves only anonymous functions unnamed; through a source map, though, compiled helpers
+  // (a downlevel `async` function's generator) map into the named function they came from.
+  if (entry.name === '') return location.mapped || functionName(node) === null ? node : null;
+  if (namesAgree(entry.name, node)) return node;
+  // The names differ. Without a source map that means the position is stale. Through one, it does
+  // only if the recorded name is one of this file's (tsc keeps names); a minifier's `h` or
+  // downlevel output's `get` is no name here, and the position is all there is.
+  if (!location.mapped) return null;
+  const { byName, implicitConstructors } = functions();
+  const isSourceName = byName.has(entry.name) || byName.has(lastSegment(entry.name)) || implicitConstructors.has(entry.name);
+  return isSourceName ? null : node;
+}
+
+/** A moved anonymous function: the shift of the found functions around it, if they agree on one. */
+function shifted(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  entry: ProfiledFunction,
+  matched: readonly { fn: FunctionNode; entry: ProfiledFunction }[],
+  functions: () => FunctionIndex,
+): FunctionNode | null {
+  const line = entry.location.line;
+  const shiftOf = (m: { fn: FunctionNode; entry: ProfiledFunction }): number => m.fn.loc.start.line - m.entry.location.line;
+  let above: (typeof matched)[number] | undefined;
+  let below: (typeof matched)[number] | undefined;
+  for (const m of matched) {
+    const at = m.entry.location.line;
+    if (at <= line && (!above || at > above.entry.location.line)) above = m;
+    if (at > line && (!below || at < below.entry.location.line)) below = m;
   }
-  // Names tell a stale position apart only where the profile's name is the source's: not through a
-  // source map (minifiers rename functions, downlevel output names accessors `get` and `set`).
-  const recorded = entry.location.mapped ? '' : entry.name;
-  return recorded === '' || namesAgree(recorded, node) ? node : null;
+  const shifts = [above, below].filter((m) => m !== undefined).map(shiftOf);
+  if (shifts.length === 0 || shifts.some((s) => s !== shifts[0]) || shifts[0] === 0) return null;
+  const fn = functionAt(sourceCode, { ...entry.location, line: line + shifts[0]! }, entry, functions);
+  return fn && functionName(fn) === null ? fn : null;
 }
 
 /** V8's `Class.method`, `get x`, `exports.run` or a class's name for its constructor, against the source's function. */
 function namesAgree(recorded: string, fn: FunctionNode): boolean {
   const known = functionName(fn);
   if (known === null || recorded === known || lastSegment(recorded) === known) return true;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') {
-    const className = parent.parent.parent.id?.name;
-    return className === undefined || recorded === className;
-  }
-  return false;
+  const className = constructorOf(fn);
+  return className !== null && recorded === className;
 }
 
-/** `Class.method` → `method`, `get size` → `size`; a quoted key like `'GET /users'` stays whole when it is the name. */
+/** The class name of a constructor, or `null` for any other function. */
+function constructorOf(fn: FunctionNode): string | null {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.MethodDefinition || parent.kind !== 'constructor') return null;
+  return parent.parent.parent.id?.name ?? null;
+}
+
+/** `Class.method` → `method`, `get size` → `size`. */
 function lastSegment(name: string): string {
   return name.split(/[. ]/u).pop() ?? name;
 }
 
-/** Named functions of the file, by name: the fallback when positions moved. One walk, only when needed. */
-function functionsByName(program: TSESTree.Program): Map<string, FunctionNode[]> {
+/** One walk of the file, only when a profile entry is not where it says. */
+function indexFunctions(program: TSESTree.Program): FunctionIndex {
   const byName = new Map<string, FunctionNode[]>();
+  const implicitConstructors = new Set<string>();
+  const add = (name: string, fn: FunctionNode): void => {
+    const list = byName.get(name);
+    if (list) list.push(fn);
+    else byName.set(name, [fn]);
+  };
   const stack: TSESTree.Node[] = [program];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (isFunction(node)) {
       const name = functionName(node);
-      if (name !== null) {
-        const list = byName.get(name);
-        if (list) list.push(node);
-        else byName.set(name, [node]);
-      }
+      if (name !== null) add(name, node);
+      const className = constructorOf(node);
+      if (className !== null) add(className, node);
+    }
+    if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id) {
+      const hasConstructor = node.body.body.some((member) => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor');
+      if (!hasConstructor) implicitConstructors.add(node.id.name);
     }
     forEachChild(node, (child) => stack.push(child));
   }
-  return byName;
+  return { byName, implicitConstructors };
 }
 
 function headStart(fn: FunctionNode): number {

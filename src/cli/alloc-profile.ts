@@ -6,7 +6,7 @@
  * See docs/profile-guided.md.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +61,13 @@ async function record(args: string[]): Promise<number> {
   const interval = values.interval === undefined ? 32_768 : Number(values.interval);
   if (!Number.isInteger(interval) || interval < 1) throw new UsageError(`--interval must be a positive number of bytes, got \`${values.interval}\``);
   const out = path.resolve(values.out ?? 'alloc.heapprofile');
-  // Before the program runs: a recording must not be lost for want of a directory.
-  mkdirSync(path.dirname(out), { recursive: true });
+  // Before the program runs: a recording must not be lost for want of a place to write it.
+  try {
+    mkdirSync(path.dirname(out), { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out ${values.out}: cannot create its directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${values.out} is a directory; name the profile file, e.g. ${path.join(values.out ?? '.', 'alloc.heapprofile')}`);
 
   const directory = mkdtempSync(path.join(os.tmpdir(), 'alloc-profile-'));
   try {
@@ -75,17 +80,20 @@ async function record(args: string[]): Promise<number> {
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(sampler)}`.trim(),
     };
     const child = spawn(program[0]!, program.slice(1), { env, shell: process.platform === 'win32', stdio: 'inherit' });
-    // Ctrl-C reaches the whole process group; a signal sent to this process alone is passed on.
-    const forward = (signal: NodeJS.Signals): void => {
-      child.kill(signal);
+    // Ctrl-C reaches the whole process group, the program included: passing SIGINT on as well would
+    // deliver it twice (a second Ctrl-C forces many programs out). SIGTERM, which process managers
+    // send to this process, is passed on. Either way this process waits for the program to finish.
+    const wait = (): void => {};
+    const forward = (): void => {
+      child.kill('SIGTERM');
     };
-    process.on('SIGINT', forward);
+    process.on('SIGINT', wait);
     process.on('SIGTERM', forward);
     const status = await new Promise<{ code: number | null; error?: NodeJS.ErrnoException; signal: NodeJS.Signals | null }>((resolve) => {
       child.on('error', (error) => resolve({ code: 127, error, signal: null }));
       child.on('exit', (code, signal) => resolve({ code, signal }));
     });
-    process.removeListener('SIGINT', forward);
+    process.removeListener('SIGINT', wait);
     process.removeListener('SIGTERM', forward);
     if (status.error) {
       process.stderr.write(`alloc-profile: cannot run \`${program[0]}\` (${status.error.code ?? status.error.message})\n`);

@@ -31,6 +31,7 @@ interface LoadedMap {
 }
 
 const SOURCE_MAPPING_URL = /\/\/[#@] sourceMappingURL=(\S+)\s*$/u;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/iu;
 
 /** The last `//# sourceMappingURL=` comment, when it ends the script (ECMA-426). Inline maps can be megabytes long. */
 function sourceMappingUrl(text: string): string | undefined {
@@ -57,7 +58,7 @@ export class SourceLocator {
         originalSource: string;
       }>;
       if (typeof entry.originalSource === 'string' && typeof entry.originalLine === 'number') {
-        const source = toPath(new URL(loaded.sourceRoot + entry.originalSource, loaded.base).href);
+        const source = resolveSource(loaded.sourceRoot + entry.originalSource, loaded.base);
         if (source !== null) return { column: entry.originalColumn ?? 0, file: source, line: entry.originalLine + 1, mapped: true };
       }
     }
@@ -93,7 +94,7 @@ function readMap(file: string): LoadedMap | null {
       base = pathToFileURL(file);
     } else {
       // Usually a plain relative path (`app.js.map`, which may contain `#`), sometimes a URL.
-      base = /^[a-z][a-z0-9+.-]*:/iu.test(reference) ? new URL(reference) : pathToFileURL(path.resolve(path.dirname(file), reference));
+      base = URL_SCHEME.test(reference) ? new URL(reference) : pathToFileURL(path.resolve(path.dirname(file), reference));
       payload = JSON.parse(readFileSync(base, 'utf8'));
     }
     const sourceRoot = typeof payload.sourceRoot === 'string' && payload.sourceRoot !== '' ? payload.sourceRoot.replace(/\/?$/u, '/') : '';
@@ -102,6 +103,15 @@ function readMap(file: string): LoadedMap | null {
     // A missing or malformed map: the compiled file's own positions are all there is.
     return null;
   }
+}
+
+/**
+ * A map's `sources` entry as a path. They are URLs by the spec, but compilers write file names as
+ * they are (tsc keeps a `#` in `a#b.ts`), so one without a scheme is taken as a relative path.
+ */
+function resolveSource(source: string, base: URL): string | null {
+  if (URL_SCHEME.test(source) || base.protocol !== 'file:') return toPath(new URL(source, base).href);
+  return path.resolve(path.dirname(fileURLToPath(base)), source);
 }
 
 /** `file:///x.js` and `/x.js` (CommonJS) name files; `node:…`, `http:…` and `''` do not. */

@@ -188,7 +188,7 @@ describe('profile-guided hot paths: how V8 names and places functions', () => {
   it('a constructor: V8 names it after its class', () => {
     const code = 'declare function mark(): void;\nexport class Encoder {\n  constructor(n: number) { mark(); }\n}\n';
     expect(warnedFor(code, [{ at: '(n: number)', cost: MiB, name: 'Encoder' }])).toEqual({
-      result: { hot: 'in `constructor` (hot in synthetic.heapprofile)', note: ' Profile: `constructor` allocates 1.00 MiB (100.0%) in synthetic.heapprofile.' },
+      result: { hot: 'in `Encoder.constructor` (hot in synthetic.heapprofile)', note: ' Profile: `Encoder.constructor` allocates 1.00 MiB (100.0%) in synthetic.heapprofile.' },
       warnings: [],
     });
   });
@@ -244,5 +244,55 @@ describe('profile-guided hot paths: more bad input', () => {
     expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
       expect.stringMatching(/empty\.heapprofile has no function of a program's code in it — an empty recording, or one from `node --heap-prof`, which keeps only what was still alive at exit/u),
     ]);
+  });
+});
+
+describe('profile-guided hot paths: after an edit or a --fix pass moved code', () => {
+  function afterEdit(original: string, edited: string, functions: Parameters<typeof writeHeapProfile>[1], mapped = false) {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const result = atMark(edited, { profile: writeHeapProfile(original, functions, { mapped }) });
+    return { result, warnings: warn.mock.calls.map((call) => String(call[0])) };
+  }
+
+  it('a method moved by a JSDoc comment above it is found by name', () => {
+    const original = 'declare function mark(): void;\nexport class Codec {\n  encode(n: number) { mark(); return n; }\n}\n';
+    const edited = original.replace('  encode(', '  /** Encodes. */\n  encode(');
+    expect(afterEdit(original, edited, [{ at: '(n: number)', cost: MiB, name: 'encode' }])).toEqual({
+      result: { hot: 'in `encode` (hot in synthetic.heapprofile)', note: ' Profile: `encode` allocates 1.00 MiB (100.0%) in synthetic.heapprofile.' },
+      warnings: [],
+    });
+  });
+
+  it('through a source map, a stale position on another function’s head is not that function', () => {
+    const original = 'declare function mark(): void;\nexport function label(n: number) { return n; }\nexport function encode(n: number) { mark(); return n; }\n';
+    // The two functions swapped places: the recorded position of `encode` is now in `label`'s head.
+    const edited = 'declare function mark(): void;\nexport function encode(n: number) { mark(); return n; }\nexport function label(n: number) { return n; }\n';
+    const { result, warnings } = afterEdit(original, edited, [{ at: '(n: number) { mark', cost: MiB, name: 'encode' }], true);
+    expect(result.note).toBe(' Profile: `encode` allocates 1.00 MiB (100.0%) in synthetic.heapprofile.');
+    expect(warnings).toEqual([]);
+  });
+
+  it('through a source map, a name that is none of the file’s (a minifier’s) leaves the position to decide', () => {
+    const code = 'declare function mark(): void;\nexport function encode(n: number) { mark(); return n; }\n';
+    expect(afterEdit(code, code, [{ at: '(n: number)', cost: MiB, name: 'h' }], true).result.note).toBe(' Profile: `encode` allocates 1.00 MiB (100.0%) in synthetic.heapprofile.');
+  });
+
+  it('a quoted key with a dot, moved, is found by its whole name', () => {
+    const original = "declare function mark(): void;\nexport const api = {\n  'user.get': (id: number) => { mark(); return id; },\n};\n";
+    const edited = original.replace('export const api', '// moved\nexport const api');
+    expect(afterEdit(original, edited, [{ at: '(id: number)', cost: MiB, name: 'user.get' }])).toMatchObject({ warnings: [] });
+  });
+
+  it('an anonymous callback whose neighbours moved by different amounts: stale, never given to another function', () => {
+    const original = 'declare function mark(): void;\nexport function a(xs: number[]) {\n  xs.forEach((x) => mark());\n  xs.forEach((y) => y);\n}\nexport function b(n: number) { return n; }\n';
+    // One line above `a` and another inside it, before the callbacks.
+    const edited = original.replace('export function a', '// one\nexport function a').replace('  xs.forEach((x)', '  const two = 2;\n  xs.forEach((x)');
+    const { result, warnings } = afterEdit(original, edited, [
+      { at: '(xs', cost: MiB, name: 'a' },
+      { at: '(x) =>', cost: 5 * MiB, name: '' },
+      { at: '(n: number)', cost: MiB, name: 'b' },
+    ]);
+    expect(result.note).toBe('');
+    expect(warnings).toEqual([expect.stringMatching(/1 function\(s\) that synthetic\.heapprofile places in tests\/fixtures\/file\.ts are not there \(e\.g\. `\(anonymous\)` at line 3\)/u)]);
   });
 });

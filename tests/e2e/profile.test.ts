@@ -217,6 +217,28 @@ describe('alloc-profile record and top', () => {
     expect(loadProfile(path.join(dir, 'p.heapprofile'), null, dir)!.functions[0]).toMatchObject({ name: 'work' });
   });
 
+  it('Ctrl-C (SIGINT to the process group) reaches the program once', async () => {
+    const dir = path.join(scratch, 'ctrl-c');
+    mkdirSync(dir);
+    writeFileSync(
+      path.join(dir, 'program.mjs'),
+      "let count = 0;\nprocess.on('SIGINT', () => { count++; console.log(`SIGINT ${count}`); setTimeout(() => process.exit(0), 300); });\nsetInterval(() => {}, 1000);\nconsole.log('ready');\n",
+    );
+    // Its own process group, as a shell gives a foreground job.
+    const child = spawn(process.execPath, [cli, 'record', '--out', 'p.heapprofile', '--', process.execPath, 'program.mjs'], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+        if (stdout.includes('ready')) resolve();
+      }),
+    );
+    process.kill(-child.pid!, 'SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toBe('ready\nSIGINT 1\n');
+  });
+
   it('--out in a directory that does not exist yet: created before the program runs', () => {
     record('profiles/run 1/out.heapprofile', [process.execPath, 'dist/app.js', '5']);
     expect(loadProfile(path.join(project, 'profiles/run 1/out.heapprofile'), null, project)).not.toBeNull();
@@ -249,6 +271,7 @@ describe('alloc-profile record and top', () => {
     ['a missing file', ['top', 'nowhere.heapprofile'], 1, /^alloc-profile: cannot read nowhere\.heapprofile \(ENOENT\)\n$/u],
     ['a truncated profile', ['top', 'cut.heapprofile'], 1, /^alloc-profile: cut\.heapprofile is not usable: it is not JSON \(.*\), and it looks truncated, as if the profiled process was killed while writing it\n$/u],
     ['no command to record', ['record', '--out', 'x.heapprofile'], 2, /^alloc-profile: `record` needs the command to run after `--`/u],
+    ['--out naming a directory (before the program runs)', ['record', '--out', 'src', '--', 'no-such-command-here'], 2, /^alloc-profile: --out src is a directory; name the profile file, e\.g\. src\/alloc\.heapprofile\n/u],
     ['an unknown option', ['top', '--bogus', 'alloc.heapprofile'], 2, /^alloc-profile: Unknown option '--bogus'/u],
   ])('%s: one clear message', (_, args, status, message) => {
     writeFileSync(path.join(project, 'cut.heapprofile'), readFileSync(path.join(project, 'alloc.heapprofile'), 'utf8').slice(0, 500));

@@ -38,16 +38,18 @@ export function v8Position(code: string, snippet: string): { columnNumber: numbe
 export function writeHeapProfile(
   code: string,
   functions: readonly SyntheticFunction[],
-  options: { file?: string; name?: string; other?: number } = {},
+  options: { file?: string; mapped?: boolean; name?: string; other?: number } = {},
 ): string {
   const url = pathToFileURL(options.file ?? path.join(fixturesDir, 'file.ts')).href;
   let id = 1;
-  const children = functions.map((fn) => ({
-    callFrame: { functionName: fn.name, scriptId: '1', url, ...v8Position(code, fn.at) },
-    children: [],
-    id: ++id,
-    selfSize: fn.cost,
-  }));
+  const children = functions.map((fn, index) => {
+    const { columnNumber, lineNumber } = v8Position(code, fn.at);
+    // `mapped`: as `alloc-profile record` writes frames of code it ran from compiled JavaScript.
+    const frame = options.mapped
+      ? { columnNumber: index, lineNumber: 0, originalColumnNumber: columnNumber, originalLineNumber: lineNumber, originalUrl: url, url: 'file:///build/dist/file.js' }
+      : { columnNumber, lineNumber, url };
+    return { callFrame: { functionName: fn.name, scriptId: '1', ...frame }, children: [], id: ++id, selfSize: fn.cost };
+  });
   const other = { callFrame: { columnNumber: -1, functionName: '(program)', lineNumber: -1, scriptId: '0', url: '' }, children: [], id: ++id, selfSize: options.other ?? 0 };
   const profile = {
     head: { callFrame: { columnNumber: -1, functionName: '(root)', lineNumber: -1, scriptId: '0', url: '' }, children: [...children, other], id: 1, selfSize: 0 },
