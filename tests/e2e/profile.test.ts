@@ -145,29 +145,22 @@ describe('alloc-profile record and top', () => {
     expect(profile.functions.find((fn) => fn.name === 'encodeRecord')?.location).toMatchObject({ file: path.join(project, 'src/app.ts'), line: lineOf('export function encodeRecord'), mapped: true });
   });
 
-  it('a program stopped with SIGTERM still leaves its profile', async () => {
-    const dir = path.join(scratch, 'server');
-    mkdirSync(dir);
-    writeFileSync(
-      path.join(dir, 'server.mjs'),
-      "export function tick() { return JSON.stringify({ at: Date.now(), pad: 'x'.repeat(512) }).length; }\nsetInterval(() => { for (let i = 0; i < 5000; i++) tick(); }, 1);\nsetTimeout(() => console.log('ready'), 300);\n",
-    );
-    const child = spawn(process.execPath, [cli, 'record', '--out', 'server.heapprofile', '--', process.execPath, 'server.mjs'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    await new Promise<void>((resolve) => child.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve()));
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(128 + os.constants.signals.SIGTERM);
-    expect(stderr).toMatch(/^alloc-profile: wrote server\.heapprofile: [\d.]+ MiB sampled in 1 process/mu);
-    const profile = loadProfile(path.join(dir, 'server.heapprofile'), null, dir)!;
-    expect(profile.functions[0]).toMatchObject({ location: { line: 1 }, name: 'tick' });
-  });
-
-  /** Starts `record` on a long-running program, waits for it to print `ready`, sends `signal` to `record`. */
-  async function recordUntilSignal(dir: string, program: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  /**
+   * Starts `record` on a long-running program, waits for it to print `ready`, sends `signal` to
+   * `record` — or, with `group`, to the process group `record` leads, as Ctrl-C in a shell does.
+   */
+  async function recordUntilSignal(
+    dir: string,
+    program: string,
+    signal: NodeJS.Signals,
+    group = false,
+  ): Promise<{ code: number | null; stderr: string; stdout: string }> {
     writeFileSync(path.join(dir, 'program.mjs'), program);
-    const child = spawn(process.execPath, [cli, 'record', '--out', 'p.heapprofile', '--', process.execPath, 'program.mjs'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, 'record', '--out', 'p.heapprofile', '--', process.execPath, 'program.mjs'], {
+      cwd: dir,
+      detached: group,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -177,12 +170,24 @@ describe('alloc-profile record and top', () => {
         if (stdout.includes('ready')) resolve();
       }),
     );
-    child.kill(signal);
+    if (group) process.kill(-child.pid!, signal);
+    else child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     clearTimeout(timer);
     return { code, stderr, stdout };
   }
+
+  it('a program stopped with SIGTERM still leaves its profile', async () => {
+    const dir = path.join(scratch, 'server');
+    mkdirSync(dir);
+    const program = "export function tick() { return JSON.stringify({ at: Date.now(), pad: 'x'.repeat(512) }).length; }\nsetInterval(() => { for (let i = 0; i < 5000; i++) tick(); }, 1);\nsetTimeout(() => console.log('ready'), 300);\n";
+    const { code, stderr } = await recordUntilSignal(dir, program, 'SIGTERM');
+    expect(code).toBe(128 + os.constants.signals.SIGTERM);
+    expect(stderr).toMatch(/^alloc-profile: wrote p\.heapprofile: [\d.]+ MiB sampled in 1 process/mu);
+    const profile = loadProfile(path.join(dir, 'p.heapprofile'), null, dir)!;
+    expect(profile.functions[0]).toMatchObject({ location: { line: 1 }, name: 'tick' });
+  });
 
   it('a program with its own SIGTERM handler keeps running, and is recorded to its real exit', async () => {
     const dir = path.join(scratch, 'handler');
@@ -220,21 +225,8 @@ describe('alloc-profile record and top', () => {
   it('Ctrl-C (SIGINT to the process group) reaches the program once', async () => {
     const dir = path.join(scratch, 'ctrl-c');
     mkdirSync(dir);
-    writeFileSync(
-      path.join(dir, 'program.mjs'),
-      "let count = 0;\nprocess.on('SIGINT', () => { count++; console.log(`SIGINT ${count}`); setTimeout(() => process.exit(0), 300); });\nsetInterval(() => {}, 1000);\nconsole.log('ready');\n",
-    );
-    // Its own process group, as a shell gives a foreground job.
-    const child = spawn(process.execPath, [cli, 'record', '--out', 'p.heapprofile', '--', process.execPath, 'program.mjs'], { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    await new Promise<void>((resolve) =>
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-        if (stdout.includes('ready')) resolve();
-      }),
-    );
-    process.kill(-child.pid!, 'SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const program = "let count = 0;\nprocess.on('SIGINT', () => { count++; console.log(`SIGINT ${count}`); setTimeout(() => process.exit(0), 300); });\nsetInterval(() => {}, 1000);\nconsole.log('ready');\n";
+    const { code, stdout } = await recordUntilSignal(dir, program, 'SIGINT', true);
     expect(code).toBe(0);
     expect(stdout).toBe('ready\nSIGINT 1\n');
   });
