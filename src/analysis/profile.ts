@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { type LoadedProfile, type ProfiledFunction, loadProfile, readProfileSettings, warnOnce } from '../profile/load.js';
 import type { SourceLocation } from '../profile/locate.js';
+import { displayPath } from '../profile/paths.js';
 import { formatBytes, formatMicroseconds, formatShare } from '../util/text.js';
 import { forEachChild, functionName } from './ast.js';
 import { type FunctionNode, isFunction, nearestFunction } from './loops.js';
@@ -59,7 +60,7 @@ export class FileProfile {
       if (stale.length > 0) {
         const first = stale[0]!;
         warnOnce(
-          `settings.alloc.profile: ${stale.length} function(s) that ${profile.label} places in ${path.relative(cwd, filename) || filename} are not there (e.g. \`${first.name || '(anonymous)'}\` at line ${first.location.line}) — the file changed after the profile was recorded, or its source map is stale. Record the profile again; until then they are not marked hot.`,
+          `settings.alloc.profile: ${stale.length} function(s) that ${profile.label} places in ${displayPath(cwd, filename)} are not there (e.g. \`${first.name || '(anonymous)'}\` at line ${first.location.line}) — the file changed after the profile was recorded, or its source map is stale. Record the profile again; until then they are not marked hot.`,
         );
       }
     }

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 
 import { ProfileError, isTopLevel, parseProfile, profileFromJson } from '../profile/format.js';
 import { SourceLocator } from '../profile/locate.js';
+import { displayPath, isOwnSource } from '../profile/paths.js';
 import { formatBytes, formatMicroseconds, formatShare } from '../util/text.js';
 
 const USAGE = `Usage:
@@ -31,11 +32,7 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
-/** A path as the user would type it: relative inside the working directory, absolute outside. */
-function display(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
+const display = (file: string): string => displayPath(process.cwd(), file);
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -139,11 +136,7 @@ async function record(args: string[]): Promise<number> {
     // `NODE_OPTIONS=… node app.js` in an npm script replaces the sampler's NODE_OPTIONS: only npm is
     // recorded. (A script's top-level code, which runs once, does not count as the program's.)
     const cwd = process.cwd();
-    const here = (url: string): boolean => {
-      const file = url.startsWith('file:') ? fileURLToPath(url) : url;
-      const relative = path.relative(cwd, file);
-      return path.isAbsolute(file) && !relative.startsWith('..') && !relative.split(path.sep).includes('node_modules');
-    };
+    const here = (url: string): boolean => isOwnSource(cwd, url.startsWith('file:') ? fileURLToPath(url) : url);
     if (!processes.some((p) => p.functions.some((fn) => !isTopLevel(fn.frame) && here(fn.frame.url)))) {
       lines.push(
         `Warning: no recorded function is in a file under ${cwd} (outside node_modules). If the command sets NODE_OPTIONS itself, that replaced the sampler's: run the program with node directly.`,

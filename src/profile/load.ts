@@ -9,6 +9,7 @@ import { inspect } from 'node:util';
 
 import { type Profile, ProfileError, type ProfileKind, isTopLevel, parseProfile } from './format.js';
 import { type SourceLocation, SourceLocator } from './locate.js';
+import { displayPath, isOwnSource } from './paths.js';
 
 export interface ProfiledFunction {
   /** V8's name for the function (`''` for an anonymous one). */
@@ -72,7 +73,7 @@ const cache = new Map<string, LoadedProfile | null>();
 /** The profile at `file`, or `null` after one warning if it cannot be used. */
 export function loadProfile(file: string, threshold: number | null, cwd: string): LoadedProfile | null {
   const cannotRead = (error: unknown): null => {
-    warnOnce(`settings.alloc.profile: cannot read ${quote(file, cwd)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Record one with \`npx alloc-profile record -- node <your program>\`; profile-guided hot paths are off until then.`);
+    warnOnce(`settings.alloc.profile: cannot read ${displayPath(cwd, file)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Record one with \`npx alloc-profile record -- node <your program>\`; profile-guided hot paths are off until then.`);
     return null;
   };
   let stats;
@@ -96,7 +97,7 @@ export function loadProfile(file: string, threshold: number | null, cwd: string)
     checkBelongsHere(loaded, cwd);
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
-    warnOnce(`settings.alloc.profile: ${quote(file, cwd)} is not usable: ${error.message}.`);
+    warnOnce(`settings.alloc.profile: ${displayPath(cwd, file)} is not usable: ${error.message}.`);
   }
   cache.set(key, loaded);
   return loaded;
@@ -156,26 +157,17 @@ function hotSet(profile: Profile, threshold: number | null): Set<Profile['functi
 
 /** A profile none of whose functions is in this code base was recorded elsewhere: say so once. */
 function checkBelongsHere(profile: LoadedProfile, cwd: string): void {
-  const inside = (file: string): boolean => {
-    const relative = path.relative(cwd, file);
-    return !relative.startsWith('..') && !path.isAbsolute(relative) && !relative.split(path.sep).includes('node_modules');
-  };
-  if (profile.functions.some((fn) => inside(fn.location.file))) return;
+  if (profile.functions.some((fn) => isOwnSource(cwd, fn.location.file))) return;
   if (profile.functions.length === 0) {
     warnOnce(
-      `settings.alloc.profile: ${quote(profile.path, cwd)} has no function of a program's code in it — an empty recording, or one from \`node --heap-prof\`, which keeps only what was still alive at exit (record with \`npx alloc-profile record\`). It marks nothing hot.`,
+      `settings.alloc.profile: ${displayPath(cwd, profile.path)} has no function of a program's code in it — an empty recording, or one from \`node --heap-prof\`, which keeps only what was still alive at exit (record with \`npx alloc-profile record\`). It marks nothing hot.`,
     );
     return;
   }
   const example = profile.functions.find((fn) => !fn.location.file.includes(`${path.sep}node_modules${path.sep}`)) ?? profile.functions[0];
   warnOnce(
-    `settings.alloc.profile: none of the ${profile.functions.length} functions in ${quote(profile.path, cwd)} is in a source file under ${cwd}${example ? ` (it has e.g. ${example.location.file})` : ''} — was it recorded from another code base or checkout? It marks nothing hot here.`,
+    `settings.alloc.profile: none of the ${profile.functions.length} functions in ${displayPath(cwd, profile.path)} is in a source file under ${cwd}${example ? ` (it has e.g. ${example.location.file})` : ''} — was it recorded from another code base or checkout? It marks nothing hot here.`,
   );
-}
-
-function quote(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative.startsWith('..') ? file : relative;
 }
 
 const warned = new Set<string>();

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { fixturesDir } from '../rule-tester.js';
+import { at } from './cases.js';
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'alloc-profile-test-'));
 let counter = 0;
@@ -22,12 +23,10 @@ export interface SyntheticFunction {
   cost: number;
 }
 
-/** A 0-based `{ lineNumber, columnNumber }` of `snippet` in `code`. */
+/** A 0-based `{ lineNumber, columnNumber }` of `snippet` in `code`, as V8 records positions. */
 export function v8Position(code: string, snippet: string): { columnNumber: number; lineNumber: number } {
-  const index = code.indexOf(snippet);
-  if (index < 0) throw new Error(`${snippet} not in code`);
-  const before = code.slice(0, index).split('\n');
-  return { columnNumber: before.at(-1)!.length, lineNumber: before.length - 1 };
+  const { column, line } = at(code, snippet);
+  return { columnNumber: column - 1, lineNumber: line - 1 };
 }
 
 /**
