@@ -5,6 +5,26 @@ import tseslint from 'typescript-eslint';
 
 import alloc from './dist/index.js';
 
+/** A config forbidding files matching `files` to import from the named `src/` folders. */
+function layer(files, forbidden) {
+  return [
+    {
+      files: [files],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: forbidden.map((folder) => ({
+              group: [`../${folder}/*`, `../${folder}`],
+              message: `${files.split('/')[1]}/ sits below ${folder}/: move the helper down, or the caller up (see the README's "Look here before writing a helper").`,
+            })),
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export default [
   { ignores: ['dist/', 'node_modules/', 'examples/', 'tests/fixtures/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -23,11 +43,16 @@ export default [
     rules: {
       ...eslintPlugin.configs['rules-recommended'].rules,
       'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Disallow|Enforce|Require|Prefer) .+[^. ]$' }],
-      // Every report message ends with `{{profile}}`, which createRule (src/util/create-rule.ts) fills
-      // for every report; RuleTester fails any case whose message keeps a placeholder.
-      'eslint-plugin/no-missing-placeholders': 'off',
     },
   },
+  // Layers, lowest first: util → ast → profile → analysis → fixers → kit → rules (tests/architecture.test.ts
+  // also checks the whole import graph for cycles). Each layer may import only from layers below it.
+  ...layer('src/util/**', ['ast', 'profile', 'analysis', 'fixers', 'kit', 'rules', 'generated']),
+  ...layer('src/ast/**', ['util', 'profile', 'analysis', 'fixers', 'kit', 'rules', 'generated']),
+  ...layer('src/profile/**', ['ast', 'analysis', 'fixers', 'kit', 'rules', 'generated']),
+  ...layer('src/analysis/**', ['fixers', 'kit', 'rules', 'generated']),
+  ...layer('src/fixers/**', ['profile', 'analysis', 'kit', 'rules', 'generated']),
+  ...layer('src/kit/**', ['fixers', 'rules']),
   {
     // CommonJS on purpose: `node --require` preloads it into any process (alloc-profile record).
     files: ['src/profile/sampler.cts'],

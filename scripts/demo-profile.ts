@@ -14,7 +14,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 
 import { loadProfile } from '../src/profile/load.js';
-import { formatBytes, formatShare } from '../src/util/text.js';
+import { formatBytes, formatShare } from '../src/util/units.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const examples = path.join(root, 'examples');

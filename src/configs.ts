@@ -1,6 +1,6 @@
 import type { Linter } from 'eslint';
 
-import type { AllocRuleDocs } from './util/create-rule.js';
+import type { AllocRuleDocs } from './kit/create-rule.js';
 
 export type ConfigName = 'all' | 'recommended' | 'recommended-type-checked' | 'strict';
 

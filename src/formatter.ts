@@ -6,6 +6,8 @@
  */
 import path from 'node:path';
 
+import { readProfileNote } from './profile/figure.js';
+
 interface Message {
   column?: number;
   fatal?: boolean;
@@ -24,12 +26,6 @@ interface Context {
   cwd?: string;
 }
 
-/**
- * ` Profile: `render` allocates 312 MiB (41.2%) in alloc.heapprofile.` or ` Profile: the anonymous
- * function at line 12 spends …` — written by src/analysis/profile.ts.
- */
-const FIGURE = / Profile: (`[^`]+`|the anonymous function at line \d+) ((?:allocates|spends) .+?\((\d+(?:\.\d+)?)%\)(?: of CPU time)? in .+)\.$/u;
-
 interface Finding {
   file: string;
   message: Message;
@@ -45,14 +41,6 @@ interface Group {
   findings: Finding[];
 }
 
-const UNITS: Record<string, number> = { B: 1, GiB: 1024 ** 3, KiB: 1024, MiB: 1024 ** 2, TiB: 1024 ** 4, ms: 1000, s: 1_000_000, µs: 1 };
-const AMOUNT = /^(?:allocates|spends) ([\d.]+) (\S+)/u;
-
-function amountOf(figure: string): number {
-  const [, value, unit] = AMOUNT.exec(figure) ?? [];
-  return Number(value) * (UNITS[unit ?? ''] ?? 0) || 0;
-}
-
 export default function formatter(results: readonly Result[], context?: Context): string {
   const cwd = context?.cwd ?? process.cwd();
   const groups = new Map<string, Group>();
@@ -64,19 +52,18 @@ export default function formatter(results: readonly Result[], context?: Context)
     for (const message of result.messages) {
       if (message.severity === 2) errors++;
       else warnings++;
-      const match = FIGURE.exec(message.message);
-      if (!match) {
+      const note = readProfileNote(message.message);
+      if (!note) {
         rest.push({ file, message, text: message.message });
         continue;
       }
-      const [suffix, name, figure, share] = match as unknown as [string, string, string, string];
-      const key = `${file}\0${name}\0${figure}`;
+      const key = `${file}\0${note.functionLabel}\0${note.figure}`;
       let group = groups.get(key);
       if (!group) {
-        group = { amount: amountOf(figure), figure, findings: [], name, share: Number(share) };
+        group = { amount: note.amount, figure: note.figure, findings: [], name: note.functionLabel, share: note.percent };
         groups.set(key, group);
       }
-      group.findings.push({ file, message, text: message.message.slice(0, -suffix.length) });
+      group.findings.push({ file, message, text: note.text });
     }
   }
   if (errors + warnings === 0) return '';

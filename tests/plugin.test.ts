@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import plugin, { rules } from '../src/index.js';
-import { ruleDocsUrl } from '../src/util/create-rule.js';
-import type { AllocRuleDocs } from '../src/util/create-rule.js';
+import { ruleDocsUrl } from '../src/kit/create-rule.js';
+import type { AllocRuleDocs } from '../src/kit/create-rule.js';
 import type { OptionsSchema } from '../scripts/lib/rule-docs.js';
 
 const root = path.resolve(import.meta.dirname, '..');

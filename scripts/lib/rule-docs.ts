@@ -7,7 +7,7 @@
 import type { ConfigName } from '../../src/configs.js';
 import { computeConfigRules } from '../../src/configs.js';
 import { rules } from '../../src/rules/index.js';
-import type { AllocRuleDocs } from '../../src/util/create-rule.js';
+import type { AllocRuleDocs } from '../../src/kit/create-rule.js';
 
 type AnyRule = (typeof rules)[keyof typeof rules];
 

@@ -7,10 +7,9 @@ import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/util
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import path from 'node:path';
 
+import { type FunctionNode, functionName, getStaticPropertyName, keyName, nearestFunction } from '../ast/index.js';
 import type { LoopAnalysis } from './loops.js';
 import { type FileProfile, getFileProfile, qualifiedName } from './profile.js';
-import { functionName, keyName } from './ast.js';
-import { type FunctionNode, getStaticPropertyName, nearestFunction } from './loops.js';
 
 export type HotKind = 'handler' | 'loop' | 'marked' | 'profile';
 

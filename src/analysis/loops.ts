@@ -1,7 +1,19 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { statementsOf } from './ast.js';
+import type { FunctionNode } from '../ast/index.js';
+import {
+  contains,
+  forEachChild,
+  getStaticPropertyName,
+  isFunction,
+  isIdentifierNamed,
+  isLoopStatement,
+  isStatementList,
+  loopBodyOf,
+  statementsOf,
+  writesIdentifier,
+} from '../ast/index.js';
 import { isArrayOrTupleType } from './types.js';
 
 export type LoopKind = 'callback' | 'do-while' | 'for' | 'for-in' | 'for-of' | 'while';
@@ -16,11 +28,6 @@ export interface Loop {
   /** Human-readable, for messages: "`for…of` loop at line 3", "`forEach()` callback at line 7". */
   description: string;
 }
-
-export type FunctionNode =
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration
-  | TSESTree.FunctionExpression;
 
 /** Array methods that call their callback once per element (synchronously). */
 export const ARRAY_ITERATION_METHODS: ReadonlySet<string> = new Set([
@@ -156,10 +163,6 @@ export function getLoopAnalysis(sourceCode: Readonly<TSESLint.SourceCode>): Loop
   return analysis;
 }
 
-function loopBodyOf(node: TSESTree.Node): TSESTree.Node {
-  return 'body' in node && node.body && !Array.isArray(node.body) ? (node.body as TSESTree.Node) : node;
-}
-
 /** If `parent` is a loop statement and `child` sits in the part it repeats, the loop's kind. */
 function loopKindOf(parent: TSESTree.Node, child: TSESTree.Node): Exclude<LoopKind, 'callback'> | null {
   switch (parent.type) {
@@ -200,48 +203,6 @@ export function statementBeforeLoop(loop: Loop): TSESTree.Statement | null {
     if (isFunction(node)) return null;
   }
   return node.parent ? (node as TSESTree.Statement) : null;
-}
-
-function isStatementList(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.BlockStatement ||
-    node.type === AST_NODE_TYPES.Program ||
-    node.type === AST_NODE_TYPES.SwitchCase ||
-    node.type === AST_NODE_TYPES.StaticBlock ||
-    node.type === AST_NODE_TYPES.TSModuleBlock
-  );
-}
-
-/** The innermost function around `node`, or `null` at module level. */
-export function nearestFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return null;
-}
-
-export function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
-  );
-}
-
-/** `a.b` → `'b'`, `a['b']` → `'b'`, anything computed from a non-literal → `null`. */
-export function getStaticPropertyName(member: TSESTree.MemberExpression): string | null {
-  if (!member.computed) {
-    return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : null;
-  }
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
-    return member.property.value;
-  }
-  return null;
-}
-
-/** True when `inner` lies within `outer`'s source range. */
-export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /**
@@ -298,12 +259,88 @@ function breakLeaves(statement: TSESTree.BreakStatement, block: TSESTree.Node, l
   return true;
 }
 
-function isLoopStatement(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement ||
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement
-  );
+/**
+ * The first statement in `body` that can end an iteration of `loop` early or leave it: `return` and
+ * `throw` anywhere (outside nested functions), and `break`/`continue` that target `loop` (unlabelled
+ * ones not inside a nested loop or switch, or labelled with a label around `loop`). `null` if none.
+ */
+export function findEarlyExit(body: TSESTree.Node, loop: TSESTree.Node): TSESTree.Node | null {
+  let found: TSESTree.Node | null = null;
+  const labels = new Set<string>();
+  for (let node = loop.parent; node?.type === AST_NODE_TYPES.LabeledStatement; node = node.parent) {
+    labels.add(node.label.name);
+  }
+  const visit = (node: TSESTree.Node, nested: { breakable: boolean; continuable: boolean }): void => {
+    if (found) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.ClassBody:
+        return;
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+        found = node;
+        return;
+      case AST_NODE_TYPES.BreakStatement:
+        if (node.label ? labels.has(node.label.name) : !nested.breakable) found = node;
+        return;
+      case AST_NODE_TYPES.ContinueStatement:
+        if (node.label ? labels.has(node.label.name) : !nested.continuable) found = node;
+        return;
+      default:
+        break;
+    }
+    const isLoop = isLoopStatement(node);
+    const inner = {
+      breakable: nested.breakable || isLoop || node.type === AST_NODE_TYPES.SwitchStatement,
+      continuable: nested.continuable || isLoop,
+    };
+    forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(body, { breakable: false, continuable: false });
+  return found;
+}
+
+/** A counted loop: `for (let i = 0; i < bound; i++)` (or `bound > i`, `i += 1`). */
+export interface CountedLoop {
+  /** The loop variable. */
+  index: TSESTree.Identifier;
+  /** The bound: an identifier, a literal or a non-computed member (`src.length`). */
+  bound: TSESTree.Expression;
+}
+
+/**
+ * `node` as a counted loop from 0 up to `bound` by one, with the index not written in the body (so
+ * the body runs exactly `bound` times if the bound does not change); `null` for any other loop.
+ */
+export function countedLoop(node: TSESTree.ForStatement): CountedLoop | null {
+  const { init, test, update } = node;
+  if (
+    init?.type !== AST_NODE_TYPES.VariableDeclaration ||
+    init.kind === 'var' ||
+    init.declarations.length !== 1 ||
+    init.declarations[0]!.id.type !== AST_NODE_TYPES.Identifier ||
+    init.declarations[0]!.init?.type !== AST_NODE_TYPES.Literal ||
+    init.declarations[0]!.init.value !== 0
+  ) {
+    return null;
+  }
+  const index = init.declarations[0]!.id;
+  const isIndex = (n: TSESTree.Node | null | undefined) => isIdentifierNamed(n, index.name);
+  let bound: TSESTree.Expression | null = null;
+  if (test?.type === AST_NODE_TYPES.BinaryExpression && test.operator === '<' && isIndex(test.left)) bound = test.right as TSESTree.Expression;
+  if (test?.type === AST_NODE_TYPES.BinaryExpression && test.operator === '>' && isIndex(test.right)) bound = test.left as TSESTree.Expression;
+  if (!bound || !(bound.type === AST_NODE_TYPES.Identifier || bound.type === AST_NODE_TYPES.Literal || (bound.type === AST_NODE_TYPES.MemberExpression && !bound.computed))) {
+    return null;
+  }
+  const stepsByOne =
+    (update?.type === AST_NODE_TYPES.UpdateExpression && update.operator === '++' && isIndex(update.argument)) ||
+    (update?.type === AST_NODE_TYPES.AssignmentExpression &&
+      update.operator === '+=' &&
+      isIndex(update.left) &&
+      update.right.type === AST_NODE_TYPES.Literal &&
+      update.right.value === 1);
+  if (!stepsByOne || writesIdentifier(node.body, index.name)) return null;
+  return { bound, index };
 }

@@ -11,9 +11,8 @@ import path from 'node:path';
 import { type LoadedProfile, type ProfiledFunction, loadProfile, readProfileSettings, warnOnce } from '../profile/load.js';
 import type { SourceLocation } from '../profile/locate.js';
 import { displayPath } from '../profile/paths.js';
-import { formatBytes, formatMicroseconds, formatShare } from '../util/text.js';
-import { forEachChild, functionName } from './ast.js';
-import { type FunctionNode, isFunction, nearestFunction } from './loops.js';
+import { type Figure, profileNote } from '../profile/figure.js';
+import { type FunctionNode, forEachChild, functionName, isFunction, nearestFunction } from '../ast/index.js';
 
 export class FileProfile {
   readonly #byFunction = new Map<FunctionNode, ProfiledFunction[]>();
@@ -82,7 +81,7 @@ export class FileProfile {
     let note = this.#notes.get(fn);
     if (note === undefined) {
       const entries = this.#byFunction.get(fn)?.filter((entry) => entry.self > 0) ?? [];
-      note = entries.length === 0 ? '' : ` Profile: ${displayName(fn, entries[0]!)} ${entries.map(figure).join('; ')}.`;
+      note = entries.length === 0 ? '' : profileNote(displayName(fn, entries[0]!), entries.map(asFigure));
       this.#notes.set(fn, note);
     }
     return note;
@@ -93,13 +92,10 @@ function combine(a: ProfiledFunction, b: ProfiledFunction): ProfiledFunction {
   return { ...a, cumulative: a.cumulative + b.cumulative, hot: a.hot || b.hot, self: a.self + b.self, share: a.share + b.share };
 }
 
-/** "allocates 312 MiB (41.2%) in alloc.heapprofile" / "spends 1.20 s (30.1%) of CPU time in app.cpuprofile". */
-export function figure(entry: ProfiledFunction): string {
-  const { kind, label } = entry.profile;
-  return kind === 'heap'
-    ? `allocates ${formatBytes(entry.self)} (${formatShare(entry.share)}) in ${label}`
-    : `spends ${formatMicroseconds(entry.self)} (${formatShare(entry.share)}) of CPU time in ${label}`;
+function asFigure(entry: ProfiledFunction): Figure {
+  return { kind: entry.profile.kind, label: entry.profile.label, self: entry.self, share: entry.share };
 }
+
 
 /** `` `render` ``, `` `Encoder.constructor` ``, or `the anonymous function at line 12`. */
 function displayName(fn: FunctionNode, entry: ProfiledFunction): string {

@@ -2,6 +2,8 @@ import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
 import { intersectionConstituents, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
 import ts from 'typescript';
 
+import { TYPED_ARRAY_NAMES } from '../ast/index.js';
+
 const STRING_FLAGS = ts.TypeFlags.StringLike; // string, string literals, template literals, Uppercase<…> etc.
 
 /**
@@ -10,12 +12,27 @@ const STRING_FLAGS = ts.TypeFlags.StringLike; // string, string literals, templa
  * `never`, type parameters without a string constraint, `String` objects and unions with a non-string.
  */
 export function isStringLikeType(checker: ts.TypeChecker, type: ts.Type): boolean {
-  const constituents = unionConstituents(type);
+  const constituents = constrainedConstituents(checker, type);
   return constituents.length > 0 && constituents.every((part) => isStringConstituent(checker, part));
+}
+
+/**
+ * The union members of `type`, with each type parameter replaced by the members of its constraint
+ * (`T extends number[]` → `number[]`); an unconstrained type parameter has none. Every type
+ * question below asks about these, so generics are judged by what they are bound to.
+ */
+export function constrainedConstituents(checker: ts.TypeChecker, type: ts.Type, depth = 0): ts.Type[] {
+  return unionConstituents(type).flatMap((part) => {
+    if (!isTypeFlagSet(part, ts.TypeFlags.TypeParameter)) return [part];
+    const constraint = checker.getBaseConstraintOfType(part);
+    // `T extends U`, `U extends T[]`: the depth bound stops constraint cycles.
+    return constraint === undefined || constraint === part || depth > 8 ? [] : constrainedConstituents(checker, constraint, depth + 1);
+  });
 }
 
 function isStringConstituent(checker: ts.TypeChecker, type: ts.Type): boolean {
   if (isTypeFlagSet(type, ts.TypeFlags.TypeParameter)) {
+    // A member of an intersection (`T & { __brand: 'Id' }`): judged by its constraint.
     const constraint = checker.getBaseConstraintOfType(type);
     return constraint !== undefined && constraint !== type && isStringLikeType(checker, constraint);
   }
@@ -29,19 +46,6 @@ function isStringConstituent(checker: ts.TypeChecker, type: ts.Type): boolean {
 /** The element containers whose size is known before iterating them. */
 export type SizedCollectionKind = 'array' | 'map' | 'set' | 'tuple' | 'typed-array';
 
-const TYPED_ARRAYS = [
-  'Int8Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-  'Int16Array',
-  'Uint16Array',
-  'Int32Array',
-  'Uint32Array',
-  'Float32Array',
-  'Float64Array',
-  'BigInt64Array',
-  'BigUint64Array',
-];
 
 /**
  * Classifies a type as one of the built-in sized collections (never a user-declared lookalike with the
@@ -53,7 +57,9 @@ export function getSizedCollectionKind(
 ): SizedCollectionKind | null {
   const checker = program.getTypeChecker();
   let kind: SizedCollectionKind | null = null;
-  for (const part of unionConstituents(type)) {
+  const parts = constrainedConstituents(checker, type);
+  if (parts.length === 0) return null;
+  for (const part of parts) {
     const partKind = classifyConstituent(program, checker, part);
     if (partKind === null || (kind !== null && kind !== partKind)) return null;
     kind = partKind;
@@ -68,7 +74,7 @@ function classifyConstituent(
 ): SizedCollectionKind | null {
   if (checker.isTupleType(type)) return 'tuple';
   if (checker.isArrayType(type)) return 'array';
-  if (isBuiltinSymbolLike(program, type, TYPED_ARRAYS)) return 'typed-array';
+  if (isBuiltinSymbolLike(program, type, [...TYPED_ARRAY_NAMES])) return 'typed-array';
   if (isBuiltinSymbolLike(program, type, ['Set', 'ReadonlySet'])) return 'set';
   if (isBuiltinSymbolLike(program, type, ['Map', 'ReadonlyMap'])) return 'map';
   return null;
@@ -78,4 +84,49 @@ function classifyConstituent(
 export function isArrayOrTupleType(program: ts.Program, type: ts.Type): boolean {
   const kind = getSizedCollectionKind(program, type);
   return kind === 'array' || kind === 'tuple';
+}
+
+/** The lib's `Map` (not a user class of that name). */
+export function isBuiltinMapType(program: ts.Program, type: ts.Type): boolean {
+  return isBuiltinSymbolLike(program, type, 'Map');
+}
+
+/** The type's own flags say number-like (`number`, a number literal, a numeric enum member). */
+export function isNumberType(type: ts.Type): boolean {
+  return isTypeFlagSet(type, ts.TypeFlags.NumberLike);
+}
+
+const PRIMITIVE_FLAGS =
+  ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+
+/** Every member is a primitive (string, number, boolean, bigint, `null`, `undefined`): never an array or object at run time. */
+export function isPrimitiveType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const parts = constrainedConstituents(checker, type);
+  return parts.length > 0 && parts.every((part) => isTypeFlagSet(part, PRIMITIVE_FLAGS));
+}
+
+/** Every member is a number or a string literal other than `'__proto__'`: a computed key that cannot set the prototype. */
+export function isSafePropertyKeyType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const parts = constrainedConstituents(checker, type);
+  return parts.length > 0 && parts.every(
+    (part) => isTypeFlagSet(part, ts.TypeFlags.NumberLike) || (part.isStringLiteral() && part.value !== '__proto__'),
+  );
+}
+
+/** Every member is the lib's mutable `Array` (not a tuple, not `ReadonlyArray`): it accepts `push`. */
+export function isMutableArrayType(program: ts.Program, type: ts.Type): boolean {
+  const checker = program.getTypeChecker();
+  return unionConstituents(type).every((part) => part.getSymbol()?.getName() === 'Array' && checker.isArrayType(part));
+}
+
+/**
+ * A count that is a non-negative integer by construction, so `new Array(count)` cannot throw:
+ * `.length` of an array, typed array or string, `.size` of a Set or Map (`type` is the object's).
+ */
+export function isLengthOf(program: ts.Program, property: string | null, objectType: ts.Type): boolean {
+  const kind = getSizedCollectionKind(program, objectType);
+  if (property === 'length') {
+    return kind === 'array' || kind === 'tuple' || kind === 'typed-array' || isTypeFlagSet(objectType, ts.TypeFlags.StringLike);
+  }
+  return property === 'size' && (kind === 'map' || kind === 'set');
 }

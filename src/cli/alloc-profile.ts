@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { ProfileError, isTopLevel, parseProfile, profileFromJson } from '../profile/format.js';
 import { SourceLocator } from '../profile/locate.js';
 import { displayPath, isOwnSource } from '../profile/paths.js';
-import { formatBytes, formatMicroseconds, formatShare } from '../util/text.js';
+import { formatBytes, formatMicroseconds, formatShare } from '../util/units.js';
 
 const USAGE = `Usage:
   alloc-profile record [--out FILE] [--interval BYTES] [--keep-inlining] -- <command> [args…]

@@ -1,17 +1,30 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type ts from 'typescript';
 
-import { findNode, skipTypeWrappers } from '../analysis/ast.js';
-import { escapeKindOf } from '../analysis/fix-safety.js';
+import {
+  contains,
+  findNode,
+  findVariable,
+  getStaticPropertyName,
+  isEmptyArrayLiteral,
+  isEmptyObjectLiteral,
+  isFunction,
+  isGlobalReference,
+  isIdentifierNamed,
+  keyName,
+  mentions,
+  skipTypeWrappers,
+  statementsOf,
+} from '../ast/index.js';
+import { escapeKindOf } from '../analysis/escapes.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, getStaticPropertyName, isFunction } from '../analysis/loops.js';
-import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
-import { getFreeName, getIndent, getParenthesizedRange, hasCommentsInside } from '../fixers/index.js';
+import { getSizedCollectionKind, isArrayOrTupleType, isMutableArrayType, isPrimitiveType, isSafePropertyKeyType } from '../analysis/types.js';
+import type { FixDecision } from '../fixers/index.js';
+import { fix, fixOrSuggest, getFreeName, getIndent, getParenthesizedRange, hasCommentsInside, noFix, suggest } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
-import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [];
 export type MessageIds = 'accumulatingSpread' | 'requiresTypeInformation' | 'suggestMutate';
@@ -49,7 +62,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       accumulatingSpread:
-        '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, so building it takes time quadratic in its size ({{figure}}); mutate it in place with {{remedy}}.{{profile}}',
+        '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, so building it takes time quadratic in its size ({{figure}}); mutate it in place with {{remedy}}.',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
@@ -60,7 +73,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
-    const { loops, program, services, sourceCode } = typed;
+    const { checker, loops, program, services, sourceCode } = typed;
 
     /** Recognises a copy of the accumulator named `name`; syntax first, one type query for `concat`. */
     function asCopy(expression: TSESTree.Node, name: string): Copy | null {
@@ -83,9 +96,7 @@ export default createRule<Options, MessageIds>({
       const method = getStaticPropertyName(node.callee);
       if (
         method === 'assign' &&
-        node.callee.object.type === AST_NODE_TYPES.Identifier &&
-        node.callee.object.name === 'Object' &&
-        isGlobal(node.callee.object) &&
+        isGlobalReference(sourceCode, node.callee.object, 'Object') &&
         node.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression &&
         node.arguments[0].properties.length === 0
       ) {
@@ -101,12 +112,7 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function isGlobal(identifier: TSESTree.Identifier): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-      return !variable || variable.defs.length === 0;
-    }
-
-    function reportCopy(copy: Copy, name: string, where: string, fix: FixDecision): void {
+    function reportCopy(copy: Copy, name: string, where: string, decision: FixDecision): void {
       const data = {
         copy: shorten(sourceCode.getText(copy.node).replace(/\s+/gu, ' ')),
         figure: figureFor(copy.kind),
@@ -114,21 +120,9 @@ export default createRule<Options, MessageIds>({
         remedy: REMEDY[copy.kind].replaceAll('{{name}}', name),
         where,
       };
-      context.report({
-        data,
-        fix: fix.kind === 'fix' ? fix.apply : null,
-        messageId: 'accumulatingSpread',
-        node: copy.node,
-        suggest:
-          fix.kind === 'suggest'
-            ? [{ data: { name, reason: fix.reason }, fix: fix.apply, messageId: 'suggestMutate' }]
-            : [],
-      });
+      const offer = fixOrSuggest(decision, { data: { name }, messageId: 'suggestMutate' });
+      context.report({ data, fix: offer.fix, messageId: 'accumulatingSpread', node: copy.node, suggest: offer.suggest });
     }
-
-    type FixDecision =
-      | { kind: 'fix' | 'suggest'; apply: TSESLint.ReportFixFunction; reason: string }
-      | { kind: 'none' };
 
     /**
      * The in-place statements equivalent to `copy` for an accumulator that nobody else holds, or
@@ -223,7 +217,7 @@ export default createRule<Options, MessageIds>({
               const item = getFreeName(sourceCode, scopeNode, scopeNode, ['item', 'element', 'value']);
               statements.push(`for (const ${item} of ${text(argument)}) ${name}.push(${item});`);
               reason = 'concat keeps the holes of a sparse array';
-            } else if (kind === null && isPrimitive(type)) {
+            } else if (kind === null && isPrimitiveType(checker, type)) {
               statements.push(`${name}.push(${text(argument)});`);
             } else {
               // May be an array (or spreadable) at run time: concat would flatten it, push would not.
@@ -237,10 +231,7 @@ export default createRule<Options, MessageIds>({
 
     /** Replaces `statement` (an expression statement or a return) by `lines`, adding braces where needed. */
     function replaceStatement(statement: TSESTree.Statement, lines: string[]): TSESLint.ReportFixFunction {
-      const inList =
-        statement.parent?.type === AST_NODE_TYPES.BlockStatement ||
-        statement.parent?.type === AST_NODE_TYPES.Program ||
-        statement.parent?.type === AST_NODE_TYPES.SwitchCase;
+      const inList = statement.parent !== undefined && statementsOf(statement.parent) !== null;
       const indent = getIndent(sourceCode, statement);
       const text = inList || lines.length === 1 ? lines.join(`\n${indent}`) : `{ ${lines.join(' ')} }`;
       return (fixer) => fixer.replaceText(statement, text);
@@ -291,14 +282,14 @@ export default createRule<Options, MessageIds>({
       // The type query comes last, after the syntax matched.
       if (!isArrayOrTupleType(program, services.getTypeAtLocation(callee.object))) return;
       const seed = call.arguments[1] ? skipTypeWrappers(call.arguments[1]) : null;
-      const accumulator = ASTUtils.findVariable(sourceCode.getScope(callback.body), name);
+      const accumulator = findVariable(sourceCode, callback.params[0]);
       // The in-place rewrite is only sound when every call returns the accumulator itself or a copy of it.
       const onlyAccumulatorReturned = returned.every(
         ({ value }) => value !== null && (isIdentifierNamed(skipTypeWrappers(value), name) || asCopy(value, name) !== null),
       );
       for (const { copy, site } of results) {
         const decision =
-          site && onlyAccumulatorReturned ? decideReduceFix(copy, site, seed, accumulator, callback, name) : ({ kind: 'none' } as const);
+          site && onlyAccumulatorReturned ? decideReduceFix(copy, site, seed, accumulator, callback, name) : noFix('not every call returns the accumulator');
         reportCopy(copy, name, `call of the \`${method}()\` callback`, decision);
       }
     }
@@ -318,12 +309,12 @@ export default createRule<Options, MessageIds>({
     ): FixDecision {
       const freshSeed =
         seed !== null &&
-        ((seed.type === AST_NODE_TYPES.ArrayExpression && seed.elements.length === 0 && (copy.kind === 'array-spread' || copy.kind === 'concat')) ||
-          (seed.type === AST_NODE_TYPES.ObjectExpression && seed.properties.length === 0 && (copy.kind === 'object-spread' || copy.kind === 'assign')));
-      if (!freshSeed || !accumulator || isOptionalChain(copy)) return { kind: 'none' };
+        ((isEmptyArrayLiteral(seed) && (copy.kind === 'array-spread' || copy.kind === 'concat')) ||
+          (isEmptyObjectLiteral(seed) && (copy.kind === 'object-spread' || copy.kind === 'assign')));
+      if (!freshSeed || !accumulator || isOptionalChain(copy)) return noFix('the seed is not a fresh literal');
       // Reassigning the parameter (`acc = other`) would make the in-place write hit another object.
-      if (accumulator.references.some((reference) => reference.isWrite())) return { kind: 'none' };
-      if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(callback.params[0]!))) return { kind: 'none' };
+      if (accumulator.references.some((reference) => reference.isWrite())) return noFix('the accumulator is reassigned');
+      if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(callback.params[0]!))) return noFix('its type does not accept in-place writes');
       const leak = accumulator.references.find((reference) => {
         const { identifier } = reference;
         if (contains(copy.node, identifier)) return false;
@@ -331,9 +322,9 @@ export default createRule<Options, MessageIds>({
         if (kind === 'returned' && identifier.parent.type === AST_NODE_TYPES.ReturnStatement) return false;
         return kind !== null || reference.from.variableScope !== accumulator.scope.variableScope;
       });
-      if (leak) return { kind: 'none' };
+      if (leak) return noFix('an intermediate accumulator escapes');
       const { reason, statements } = mutationStatements(copy, name, callback);
-      if (!statements) return { kind: 'none' };
+      if (!statements) return noFix(reason);
       const lines = [...statements, `return ${name};`];
       let apply: TSESLint.ReportFixFunction;
       if (site.type === AST_NODE_TYPES.ReturnStatement) {
@@ -343,7 +334,7 @@ export default createRule<Options, MessageIds>({
         const indent = getIndent(sourceCode, callback);
         apply = (fixer) => fixer.replaceTextRange(range, `{\n${indent}  ${lines.join(`\n${indent}  `)}\n${indent}}`);
       }
-      return reason ? { apply, kind: 'suggest', reason } : { apply, kind: 'fix', reason: '' };
+      return reason ? suggest(apply, reason) : fix(apply);
     }
 
     function checkRebind(node: TSESTree.AssignmentExpression): void {
@@ -351,7 +342,7 @@ export default createRule<Options, MessageIds>({
       const name = node.left.name;
       const copy = asCopy(node.right, name);
       if (!copy) return;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.left);
+      const variable = findVariable(sourceCode, node.left);
       if (!variable || variable.defs.length === 0) return;
       const carried = loops
         .enclosingLoops(node)
@@ -374,42 +365,38 @@ export default createRule<Options, MessageIds>({
       name: string,
     ): FixDecision {
       const def = variable.defs[0]!;
-      if (variable.defs.length !== 1 || def.type !== 'Variable' || !def.node.init) return { kind: 'none' };
+      if (variable.defs.length !== 1 || def.type !== 'Variable' || !def.node.init) return noFix('not one initialised declaration');
       const init = skipTypeWrappers(def.node.init);
-      const fresh =
-        (init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0) ||
-        (init.type === AST_NODE_TYPES.ObjectExpression && init.properties.length === 0);
-      if (!fresh || node.parent.type !== AST_NODE_TYPES.ExpressionStatement) return { kind: 'none' };
+      const fresh = isEmptyArrayLiteral(init) || isEmptyObjectLiteral(init);
+      if (!fresh || node.parent.type !== AST_NODE_TYPES.ExpressionStatement) return noFix('not a fresh literal, or not a statement');
       const loopEnd = outermost.node.range[1];
       for (const reference of variable.references) {
         if (!reference.isWrite() || reference.init || reference.identifier.range[0] >= loopEnd) continue;
         const assignment = reference.identifier.parent;
-        if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return { kind: 'none' };
+        if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return noFix('written other than by `=`');
         const value = skipTypeWrappers(assignment.right);
-        const isFresh =
-          (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0) ||
-          (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0);
-        if (!isFresh && !asCopy(assignment.right, name)) return { kind: 'none' };
+        const isFresh = isEmptyArrayLiteral(value) || isEmptyObjectLiteral(value);
+        if (!isFresh && !asCopy(assignment.right, name)) return noFix('rebound to another value');
       }
-      if (!sameKind(copy, init) || isOptionalChain(copy)) return { kind: 'none' };
-      if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(def.name))) return { kind: 'none' };
+      if (!sameKind(copy, init) || isOptionalChain(copy)) return noFix('another kind of container, or an optional chain');
+      if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(def.name))) return noFix('its type does not accept in-place writes');
       const loopStart = outermost.node.range[0];
       for (const reference of variable.references) {
         const { identifier } = reference;
         if (reference.init || identifier.range[0] >= loopEnd) continue;
         if (isPartOfRebind(identifier as TSESTree.Identifier, name)) continue;
         // Inside the loop, any other use (iterating it, reading it, passing it) could see the difference.
-        if (identifier.range[0] >= loopStart) return { kind: 'none' };
+        if (identifier.range[0] >= loopStart) return noFix('used in the loop');
         // Before the loop, it must not reach another name: passed, stored, returned or captured.
         const captured =
           reference.from.variableScope !== variable.scope.variableScope &&
           !(outermost.kind === 'callback' && contains(outermost.node, identifier));
-        if (captured || escapeKindOf(identifier) !== null) return { kind: 'none' };
+        if (captured || escapeKindOf(identifier) !== null) return noFix('it escapes before the loop ends');
       }
       const { reason, statements } = mutationStatements(copy, name, node);
-      if (!statements) return { kind: 'none' };
+      if (!statements) return noFix(reason);
       const apply = replaceStatement(node.parent, statements);
-      return reason ? { apply, kind: 'suggest', reason } : { apply, kind: 'fix', reason: '' };
+      return reason ? suggest(apply, reason) : fix(apply);
     }
 
     /** `acc` as the target of `acc = <copy of acc>`, or as the copied value inside it. */
@@ -429,11 +416,7 @@ export default createRule<Options, MessageIds>({
      * objects, an index signature (or the named property) for `acc[k] = v` / `acc.k = v`.
      */
     function acceptsInPlaceWrites(copy: Copy, type: ts.Type): boolean {
-      const checker = program.getTypeChecker();
-      if (copy.kind === 'array-spread' || copy.kind === 'concat') {
-        const parts = type.isUnion() ? type.types : [type];
-        return parts.every((part) => part.getSymbol()?.getName() === 'Array' && checker.isArrayType(part));
-      }
+      if (copy.kind === 'array-spread' || copy.kind === 'concat') return isMutableArrayType(program, type);
       if (copy.kind === 'assign') return true;
       if (checker.getIndexInfosOfType(type).length > 0) return true;
       const node = skipTypeWrappers(copy.node) as TSESTree.ObjectExpression;
@@ -450,13 +433,7 @@ export default createRule<Options, MessageIds>({
 
     /** A computed key that cannot be `'__proto__'`: a number, or a union of literals without it. */
     function isSafeComputedKey(key: TSESTree.Node): boolean {
-      const type = services.getTypeAtLocation(key);
-      const parts = type.isUnion() ? type.types : [type];
-      return parts.every(
-        (part) =>
-          (part.flags & ts.TypeFlags.NumberLike) !== 0 ||
-          (part.isStringLiteral() && part.value !== '__proto__'),
-      );
+      return isSafePropertyKeyType(checker, services.getTypeAtLocation(key));
     }
 
     return {
@@ -473,23 +450,11 @@ function figureFor(kind: Copy['kind']): string {
   return `10,000 items took ${figure('no-accumulating-spread.arraySpreadAt10k')} with \`[...acc, x]\` against ${figure('no-accumulating-spread.arrayPushAt10k')} with \`push\`, on Node ${figure('node')}`;
 }
 
-/** Values that concat appends whole: primitives (any object could be an array or spreadable). */
-function isPrimitive(type: ts.Type): boolean {
-  const PRIMITIVE =
-    ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined;
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) => (part.flags & PRIMITIVE) !== 0);
-}
-
 /** `c ? a : b` → `[a, b]` (nested conditionals too); anything else → `[]`. */
 function conditionalBranches(node: TSESTree.Node): TSESTree.Node[] {
   const value = skipTypeWrappers(node);
   if (value.type !== AST_NODE_TYPES.ConditionalExpression) return [];
   return [value.consequent, value.alternate].flatMap((branch) => [branch, ...conditionalBranches(branch)]);
-}
-
-function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
-  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
 }
 
 function isOptionalChain(copy: Copy): boolean {
@@ -517,16 +482,3 @@ function readsOnlyMembers(node: TSESTree.Node, name: string): boolean {
     }) === null
   );
 }
-
-
-/** Whether `name` occurs as an identifier anywhere inside `node`. */
-function mentions(node: TSESTree.Node, name: string): boolean {
-  return findNode(node, (n) => n.type === AST_NODE_TYPES.Identifier && n.name === name) !== null;
-}
-
-function keyName(key: TSESTree.Node): string | null {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal) return String(key.value);
-  return null;
-}
-

@@ -1,14 +1,27 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { findNode, topLevelStatement } from '../analysis/ast.js';
-import { escapeKindOf } from '../analysis/fix-safety.js';
-import { functionName } from '../analysis/ast.js';
+import {
+  calleeName,
+  findNode,
+  findVariable,
+  functionName,
+  getStaticPropertyName,
+  isFunction,
+  isGlobalMember,
+  isGlobalReference,
+  nearestFunction,
+  topLevelStatement,
+  TYPED_ARRAY_NAMES,
+} from '../ast/index.js';
+import type { UseVerdict } from '../analysis/escapes.js';
+import { findEscape } from '../analysis/escapes.js';
 import { getHotPathModel } from '../analysis/hot-path.js';
-import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction } from '../analysis/loops.js';
-import { claimStatementList, getFreeName, insertBeforeWithComments } from '../fixers/index.js';
+import { isInvariantIn } from '../analysis/invariance.js';
+import { getLoopAnalysis } from '../analysis/loops.js';
+import { claimStatementList, fixOrSuggest, getFreeName, insertBeforeWithComments, noFix, suggest } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule } from '../kit/index.js';
 import { constantCase, shorten } from '../util/text.js';
 
 export type Options = [];
@@ -17,19 +30,7 @@ export type MessageIds = 'allocInHotPath' | 'suggestScratch';
 type Allocation = TSESTree.CallExpression | TSESTree.NewExpression;
 
 const BUFFER_FACTORIES = new Set(['alloc', 'allocUnsafe', 'allocUnsafeSlow']);
-const TYPED_ARRAYS = new Set([
-  'BigInt64Array',
-  'BigUint64Array',
-  'Float32Array',
-  'Float64Array',
-  'Int16Array',
-  'Int32Array',
-  'Int8Array',
-  'Uint16Array',
-  'Uint32Array',
-  'Uint8Array',
-  'Uint8ClampedArray',
-]);
+const TYPED_ARRAYS: ReadonlySet<string> = new Set(TYPED_ARRAY_NAMES);
 /** Methods of a buffer that use it in place, keep no reference to it and return something else. */
 const IN_PLACE_METHODS = /^(?:compare|copy|equals|get\w+|includes|indexOf|lastIndexOf|read\w*|set\w*|toString|write\w*)$/u;
 /** Methods and functions that return the buffer itself: fine only when their result is unused. */
@@ -54,7 +55,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       allocInHotPath:
-        '`{{text}}` allocates {{what}} {{hot}}: reuse one scratch buffer instead (a reused, cleared 4 KiB buffer took {{figure}} of the time of `Buffer.alloc(4096)` per call, measured on Node {{node}}).{{profile}}',
+        '`{{text}}` allocates {{what}} {{hot}}: reuse one scratch buffer instead (a reused, cleared 4 KiB buffer took {{figure}} of the time of `Buffer.alloc(4096)` per call, measured on Node {{node}}).',
       suggestScratch:
         'Reuse a module-level `{{name}}` ({{how}}); only while the buffer is never kept beyond the call.',
     },
@@ -64,11 +65,6 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const loops = getLoopAnalysis(sourceCode);
     const model = getHotPathModel(context, loops);
-
-    function isGlobal(identifier: TSESTree.Identifier): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-      return !variable || variable.defs.length === 0;
-    }
 
     /** A numeric literal, a `const` bound to one, or arithmetic of those: the size in bytes. */
     function constantSize(node: TSESTree.Node | undefined, depth = 0): number | null {
@@ -82,7 +78,7 @@ export default createRule<Options, MessageIds>({
         return node.operator === '*' ? left * right : node.operator === '+' ? left + right : node.operator === '-' ? left - right : left << right;
       }
       if (node.type === AST_NODE_TYPES.Identifier) {
-        const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+        const def = findVariable(sourceCode, node)?.defs[0];
         if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return constantSize(def.node.init, depth + 1);
       }
       return null;
@@ -91,20 +87,13 @@ export default createRule<Options, MessageIds>({
     /** What is allocated, how many bytes per element, and how to clear a reused one. */
     function describe(node: Allocation): { bytesPerElement: number; clear: 'fill' | 'fill0n' | 'none' | null; size: TSESTree.Node | undefined } | null {
       const { callee } = node;
-      if (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.Identifier &&
-        callee.object.name === 'Buffer' &&
-        isGlobal(callee.object)
-      ) {
+      if (node.type === AST_NODE_TYPES.CallExpression && isGlobalMember(sourceCode, callee, 'Buffer', BUFFER_FACTORIES)) {
         const method = getStaticPropertyName(callee);
-        if (method === null || !BUFFER_FACTORIES.has(method)) return null;
         // `Buffer.alloc(n, fill)` fills with something else than zeros: reuse would need that fill.
         if (method === 'alloc' && node.arguments.length > 1) return { bytesPerElement: 1, clear: null, size: node.arguments[0] };
         return { bytesPerElement: 1, clear: method === 'alloc' ? 'fill' : 'none', size: node.arguments[0] };
       }
-      if (node.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier && isGlobal(callee)) {
+      if (node.type === AST_NODE_TYPES.NewExpression && isGlobalReference(sourceCode, callee)) {
         if (TYPED_ARRAYS.has(callee.name)) {
           const bytes = /(\d+)/u.exec(callee.name)?.[1];
           return { bytesPerElement: bytes ? Number(bytes) / 8 : 1, clear: callee.name.startsWith('Big') ? 'fill0n' : 'fill', size: node.arguments[0] };
@@ -117,15 +106,38 @@ export default createRule<Options, MessageIds>({
 
     /** A size that stays the same across the loop (declared before it and not assigned in it). */
     function isLoopInvariant(node: TSESTree.Node): boolean {
-      if (node.type !== AST_NODE_TYPES.Identifier) return false;
       const loop = loops.enclosingLoops(node)[0];
-      if (!loop) return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-      return (
-        variable !== null &&
-        variable.defs.every((def) => !contains(loop.node, def.name)) &&
-        !variable.references.some((reference) => reference.isWrite() && contains(loop.node, reference.identifier))
-      );
+      return node.type === AST_NODE_TYPES.Identifier && loop !== undefined && isInvariantIn(sourceCode, node, loop.node);
+    }
+
+    /** How the buffer is used at one reference: in place (length, index, in-place methods, a view used at once, a synchronous consumer) or not. */
+    function classifyBufferUse({ identifier: id }: TSESLint.Scope.Reference): UseVerdict {
+      const parent = id.parent;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
+        const name = getStaticPropertyName(parent);
+        const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : null;
+        if (name === 'length' && !call) return 'contained';
+        if (name === null && parent.computed && !call) return 'contained'; // buf[i]
+        if (call && name !== null && IN_PLACE_METHODS.test(name)) return 'contained';
+        if (call && name !== null && RETURNS_BUFFER.has(name) && call.parent.type === AST_NODE_TYPES.ExpressionStatement) return 'contained';
+        return 'used'; // a view kept (`subarray`, `.buffer`), or a method that may keep it
+      }
+      // `new DataView(buf).setUint8(…)`: a view used in place at once.
+      if (
+        parent.type === AST_NODE_TYPES.NewExpression &&
+        isViewConstructor(parent.callee) &&
+        parent.parent.type === AST_NODE_TYPES.MemberExpression &&
+        parent.parent.object === parent
+      ) {
+        return 'contained';
+      }
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== id) {
+        const name = calleeName(parent);
+        if (name === null || !SYNC_CONSUMERS.has(name)) return 'argument';
+        if (RETURNS_BUFFER.has(name) && parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return 'argument';
+        return 'contained';
+      }
+      return undefined;
     }
 
     /**
@@ -149,40 +161,8 @@ export default createRule<Options, MessageIds>({
       const variable = sourceCode.getDeclaredVariables(declarator)[0];
       const fn = nearestFunction(node);
       if (!variable || !fn) return false;
-      let lastUse = declarator.range[1];
-      for (const reference of variable.references) {
-        if (reference.init) continue;
-        const id = reference.identifier;
-        lastUse = Math.max(lastUse, id.range[1]);
-        if (reference.from.variableScope !== variable.scope.variableScope) return false; // captured
-        const parent = id.parent;
-        if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id) {
-          const name = getStaticPropertyName(parent);
-          const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : null;
-          if (name === 'length' && !call) continue;
-          if (name === null && parent.computed && !call) continue; // buf[i]
-          if (call && name !== null && IN_PLACE_METHODS.test(name)) continue;
-          if (call && name !== null && RETURNS_BUFFER.has(name) && call.parent.type === AST_NODE_TYPES.ExpressionStatement) continue;
-          return false;
-        }
-        // `new DataView(buf).setUint8(…)`: a view used in place at once.
-        if (
-          parent.type === AST_NODE_TYPES.NewExpression &&
-          isViewConstructor(parent.callee) &&
-          parent.parent.type === AST_NODE_TYPES.MemberExpression &&
-          parent.parent.object === parent
-        ) {
-          continue;
-        }
-        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== id) {
-          const callee = parent.callee;
-          const name = callee.type === AST_NODE_TYPES.MemberExpression ? getStaticPropertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : null;
-          if (name === null || !SYNC_CONSUMERS.has(name)) return false;
-          if (RETURNS_BUFFER.has(name) && parent.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
-          continue;
-        }
-        if (escapeKindOf(id) !== null) return false;
-      }
+      if (findEscape(variable, { classify: classifyBufferUse })) return false;
+      const lastUse = Math.max(declarator.range[1], ...variable.references.filter((r) => !r.init).map((r) => r.identifier.range[1]));
       const suspends = findNode(
         fn.body,
         (n) =>
@@ -218,26 +198,32 @@ export default createRule<Options, MessageIds>({
       if (size !== null && (!Number.isInteger(size) || size <= 0)) return;
       const reason = model.hotness(node);
       if (!reason || !diesWithinCall(node)) return;
-      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
+      let decision = noFix('the size is not a constant, the allocation is not bound to a name, or the function is recursive');
+      let how = '';
+      let name = '';
       if (size !== null && what.clear !== null && node.parent?.type === AST_NODE_TYPES.VariableDeclarator && !isRecursive(node)) {
         const anchor = topLevelStatement(node);
         const declarator = node.parent as TSESTree.VariableDeclarator;
         const local = (declarator.id as TSESTree.Identifier).name;
-        const name = getFreeName(sourceCode, sourceCode.ast, sourceCode.ast, [`SCRATCH_${constantCase(local)}`]);
+        const scratch = getFreeName(sourceCode, sourceCode.ast, sourceCode.ast, [`SCRATCH_${constantCase(local)}`]);
         // The size is written as the number it evaluates to: a constant it names may not be in
         // scope (or initialised) at module level.
         const constructor = sourceCode.getText(node.callee);
         const text = node.type === AST_NODE_TYPES.NewExpression ? `new ${constructor}(${size})` : `${constructor}(${size})`;
-        suggestions.push({
-          data: { how: what.clear === 'none' ? 'not cleared: `allocUnsafe` contents were arbitrary anyway' : 'cleared with `fill(0)` on each use, as the allocation did', name },
-          fix: (fixer) => [
-            insertBeforeWithComments(fixer, sourceCode, anchor, `const ${name} = ${text};\n\n`),
-            fixer.replaceText(node, what.clear === 'fill' ? `${name}.fill(0)` : what.clear === 'fill0n' ? `${name}.fill(0n)` : name),
+        const clear = what.clear;
+        name = scratch;
+        how = clear === 'none' ? 'not cleared: `allocUnsafe` contents were arbitrary anyway' : 'cleared with `fill(0)` on each use, as the allocation did';
+        // Never a fix: nothing here proves the buffer is not kept beyond the call by code it reaches.
+        decision = suggest(
+          (fixer) => [
+            insertBeforeWithComments(fixer, sourceCode, anchor, `const ${scratch} = ${text};\n\n`),
+            fixer.replaceText(node, clear === 'fill' ? `${scratch}.fill(0)` : clear === 'fill0n' ? `${scratch}.fill(0n)` : scratch),
             claimStatementList(fixer, anchor),
           ],
-          messageId: 'suggestScratch',
-        });
+          'only while the buffer is never kept beyond the call',
+        );
       }
+      const offer = fixOrSuggest(decision, { data: { how, name }, messageId: 'suggestScratch' });
       context.report({
         data: {
           figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'),
@@ -248,7 +234,7 @@ export default createRule<Options, MessageIds>({
         },
         messageId: 'allocInHotPath',
         node,
-        suggest: suggestions,
+        suggest: offer.suggest,
       });
     }
 

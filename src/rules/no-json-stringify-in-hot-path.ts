@@ -1,14 +1,24 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { skipTypeWrappers, topLevelStatement } from '../analysis/ast.js';
-import { functionName } from '../analysis/ast.js';
+import {
+  contains,
+  findVariable,
+  functionName,
+  isGlobalMember,
+  isUndefinedIdentifier,
+  nearestFunction,
+  skipTypeWrappers,
+  statementInBlock,
+  topLevelStatement,
+} from '../ast/index.js';
+import { findEscape, isReadOnlyMemberUse } from '../analysis/escapes.js';
 import { getHotPathModel } from '../analysis/hot-path.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, getLoopAnalysis, getStaticPropertyName, isFunction, nearestFunction, statementBeforeLoop } from '../analysis/loops.js';
-import { claimStatementList, getFreeName, getIndent, insertBeforeWithComments } from '../fixers/index.js';
+import { getLoopAnalysis, statementBeforeLoop } from '../analysis/loops.js';
+import { claimStatementList, fixOrSuggest, getFreeName, insertBeforeWithComments, insertStatementBefore, noFix, suggest } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule } from '../kit/index.js';
 import { constantCase } from '../util/text.js';
 
 export type Options = [{ checkDynamic?: boolean }];
@@ -37,15 +47,15 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       constantStringify:
-        'This `JSON.stringify` of a constant runs {{hot}} and builds the same string every time ({{cost}} and {{bytes}} per call, measured on Node {{node}}): compute it once at module level.{{profile}}',
+        'This `JSON.stringify` of a constant runs {{hot}} and builds the same string every time ({{cost}} and {{bytes}} per call, measured on Node {{node}}): compute it once at module level.',
       deepCloneViaJson:
-        '`JSON.parse(JSON.stringify(…))` {{hot}} serializes and re-parses the whole value on every call: copy only the shape you need (a shape-specific copy took {{copy}} of the time; `structuredClone` took {{clone}}, measured on Node {{node}}).{{profile}}',
+        '`JSON.parse(JSON.stringify(…))` {{hot}} serializes and re-parses the whole value on every call: copy only the shape you need (a shape-specific copy took {{copy}} of the time; `structuredClone` took {{clone}}, measured on Node {{node}}).',
       dynamicStringify:
-        '`JSON.stringify` {{hot}} rediscovers the shape of the value on every call: a schema-compiled serializer (fast-json-stringify, Fastify response schemas) does not (reported because `checkDynamic` is on).{{profile}}',
+        '`JSON.stringify` {{hot}} rediscovers the shape of the value on every call: a schema-compiled serializer (fast-json-stringify, Fastify response schemas) does not (reported because `checkDynamic` is on).',
       invariantInLoop:
-        '`JSON.stringify({{name}})` runs {{hot}}, but `{{name}}` does not change there: stringify it once before the loop.{{profile}}',
+        '`JSON.stringify({{name}})` runs {{hot}}, but `{{name}}` does not change there: stringify it once before the loop.',
       repeatedStringify:
-        '`{{name}}` was already stringified at line {{line}} and has not changed since: reuse that string (stringifying once took {{figure}} of the time, measured on Node {{node}}).{{profile}}',
+        '`{{name}}` was already stringified at line {{line}} and has not changed since: reuse that string (stringifying once took {{figure}} of the time, measured on Node {{node}}).',
       suggestBeforeLoop: 'Stringify `{{name}}` once before the loop, as `{{variable}}`.',
       suggestReuse: 'Reuse `{{variable}}` from line {{line}}.',
     },
@@ -70,23 +80,13 @@ export default createRule<Options, MessageIds>({
 
     /** `JSON.stringify(…)` / `JSON.parse(…)` on the global JSON. */
     function isJsonCall(node: TSESTree.Node, method: 'parse' | 'stringify'): node is Call {
-      if (
-        node.type !== AST_NODE_TYPES.CallExpression ||
-        node.callee.type !== AST_NODE_TYPES.MemberExpression ||
-        node.callee.object.type !== AST_NODE_TYPES.Identifier ||
-        node.callee.object.name !== 'JSON' ||
-        getStaticPropertyName(node.callee) !== method
-      ) {
-        return false;
-      }
-      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node.callee.object);
-      return !variable || variable.defs.length === 0;
+      return node.type === AST_NODE_TYPES.CallExpression && isGlobalMember(sourceCode, node.callee, 'JSON', method);
     }
 
     /** The replacer and space are absent or constant, so the output depends on the value only. */
     function hasConstantOptions(call: Call): boolean {
       const [, replacer, space] = call.arguments;
-      const replacerOk = !replacer || (replacer.type === AST_NODE_TYPES.Literal && replacer.value === null) || isUndefined(replacer);
+      const replacerOk = !replacer || (replacer.type === AST_NODE_TYPES.Literal && replacer.value === null) || isUndefinedIdentifier(replacer);
       const spaceOk = !space || (space.type === AST_NODE_TYPES.Literal && (typeof space.value === 'number' || typeof space.value === 'string'));
       return replacerOk && spaceOk && call.arguments.length <= 3 && !call.arguments.some((a) => a.type === AST_NODE_TYPES.SpreadElement);
     }
@@ -96,22 +96,19 @@ export default createRule<Options, MessageIds>({
      * every other reference is a plain property read or another `JSON.stringify` of it.
      */
     function constantBinding(identifier: TSESTree.Identifier): { init: TSESTree.Expression; variable: TSESLint.Scope.Variable } | null {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+      const variable = findVariable(sourceCode, identifier);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (!variable || def?.type !== 'Variable' || def.parent.kind !== 'const' || !def.node.init) return null;
       // A module-level constant is referred to by name, so type wrappers around it may stay; a
       // local one is copied to module level, where a local type it names would not exist.
       const atModuleLevel = def.parent.parent?.type === AST_NODE_TYPES.Program;
       if (!isConstantLiteral(atModuleLevel ? skipTypeWrappers(def.node.init) : def.node.init)) return null;
-      if (def.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return null;
-      const untouched = variable.references.every((reference) => {
-        if (reference.init) return true;
-        const { identifier: id } = reference;
-        const parent = id.parent;
-        if (parent.type === AST_NODE_TYPES.CallExpression && isJsonCall(parent, 'stringify') && parent.arguments[0] === id) return true;
-        return isPlainRead(id);
+      // Not exported, and every use reads it (closures included) or stringifies it.
+      const escape = findEscape(variable, {
+        allowCapturesIn: 'anywhere',
+        classify: ({ identifier: id }) => (isStringifyArgument(id) || isReadOnlyMemberUse(id) ? 'contained' : 'used'),
       });
-      return untouched ? { init: def.node.init, variable } : null;
+      return escape ? null : { init: def.node.init, variable };
     }
 
     function reportConstant(call: Call, hot: string): void {
@@ -138,6 +135,7 @@ export default createRule<Options, MessageIds>({
           hot,
           node: figure('node'),
         },
+        // Always a fix: the value is a constant literal nothing changes, so one string serves every call.
         fix: (fixer) => [
           atModuleLevel
             ? fixer.insertTextAfter(anchor, `\n${declaration}`)
@@ -152,45 +150,43 @@ export default createRule<Options, MessageIds>({
 
     /** `JSON.stringify(v)` in a loop where `v` is declared before the loop and untouched in it. */
     function reportInvariant(call: Call, loop: Loop, argument: TSESTree.Identifier, hot: string): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(argument), argument);
+      const variable = findVariable(sourceCode, argument);
       if (!variable || variable.defs.length === 0) return false;
       if (variable.defs.some((def) => contains(loop.node, def.name))) return false;
-      const touched = variable.references.some(
-        (reference) =>
-          contains(loop.node, reference.identifier) &&
-          reference.identifier !== argument &&
-          !(isPlainRead(reference.identifier) || isStringifyArgument(reference.identifier)),
-      );
+      // Inside the loop, every other use only reads it: no write, call, alias or mutation.
+      const touched = findEscape(variable, {
+        allowCapturesIn: 'anywhere',
+        classify: ({ identifier: id }) => (id === argument || isReadOnlyMemberUse(id) || isStringifyArgument(id) ? 'contained' : 'used'),
+        exports: false,
+        within: loop.node,
+      });
       if (touched) return false;
       const point = statementBeforeLoop(loop);
       const name = argument.name;
       const variableName = point ? getFreeName(sourceCode, point, point, [`${name}Json`]) : `${name}Json`;
+      const decision = point
+        ? suggest(
+            (fixer) => [
+              ...insertStatementBefore(fixer, sourceCode, point, `const ${variableName} = ${sourceCode.getText(call)};`),
+              fixer.replaceText(call, variableName),
+            ],
+            // Not a fix: a function called in the loop could still change the object through another reference.
+            'a call in the loop could change it through another reference',
+          )
+        : noFix('no statement before the loop');
+      const offer = fixOrSuggest(decision, { data: { name, variable: variableName }, messageId: 'suggestBeforeLoop' });
       context.report({
         data: { hot, name },
         messageId: 'invariantInLoop',
         node: call,
-        suggest: point
-          ? [
-              {
-                data: { name, variable: variableName },
-                // A suggestion, not a fix: a function called in the loop could still change the
-                // object through another reference.
-                fix: (fixer) => [
-                  fixer.insertTextBefore(point, `const ${variableName} = ${sourceCode.getText(call)};\n${getIndent(sourceCode, point)}`),
-                  fixer.replaceText(call, variableName),
-                  claimStatementList(fixer, point),
-                ],
-                messageId: 'suggestBeforeLoop',
-              },
-            ]
-          : [],
+        suggest: offer.suggest,
       });
       return true;
     }
 
     /** The same binding stringified earlier in the same block, with no reference to it in between. */
     function reportRepeated(call: Call, argument: TSESTree.Identifier): boolean {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(argument), argument);
+      const variable = findVariable(sourceCode, argument);
       if (!variable) return false;
       const statement = statementInBlock(call);
       if (!statement) return false;
@@ -215,21 +211,17 @@ export default createRule<Options, MessageIds>({
         declarator.parent.kind === 'const'
           ? declarator.id.name
           : null;
+      const decision =
+        reuse === null
+          ? noFix('the first string is not kept in a `const`')
+          : // A suggestion: a call between the two could change the value through an alias.
+            suggest((fixer) => fixer.replaceText(call, reuse), 'a call between the two could change the value through an alias');
+      const offer = fixOrSuggest(decision, { data: { line: first.loc.start.line, variable: reuse }, messageId: 'suggestReuse' });
       context.report({
         data: { figure: figure('no-json-stringify-in-hot-path.onceRatio'), line: first.loc.start.line, name: argument.name, node: figure('node') },
         messageId: 'repeatedStringify',
         node: call,
-        suggest:
-          reuse === null
-            ? []
-            : [
-                {
-                  data: { line: first.loc.start.line, variable: reuse },
-                  // A suggestion: a call between the two could change the value through an alias.
-                  fix: (fixer) => fixer.replaceText(call, reuse),
-                  messageId: 'suggestReuse',
-                },
-              ],
+        suggest: offer.suggest,
       });
       return true;
     }
@@ -309,69 +301,3 @@ function isConstantLiteral(node: TSESTree.Node): boolean {
       return false;
   }
 }
-
-function isUndefined(node: TSESTree.Node): boolean {
-  return node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined';
-}
-
-/**
- * `v.a.b` read where the value cannot be changed or kept: compared, tested, computed with, put in a
- * template, or stringified. Anything else — an assignment or destructuring target, a call (as
- * receiver or argument), an alias, an iteration — might mutate the object, so it does not count.
- */
-function isPlainRead(id: TSESTree.Node): boolean {
-  let node: TSESTree.Node = id;
-  let member = false;
-  for (;;) {
-    const parent: TSESTree.Node | undefined = node.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
-      member = true;
-      node = parent;
-    } else if (
-      parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent?.type === AST_NODE_TYPES.TSAsExpression ||
-      parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent?.type === AST_NODE_TYPES.TSTypeAssertion
-    ) {
-      node = parent;
-    } else {
-      break;
-    }
-  }
-  const parent = node.parent;
-  if (!member || !parent) return false;
-  switch (parent.type) {
-    case AST_NODE_TYPES.BinaryExpression:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.ExpressionStatement:
-      return true;
-    case AST_NODE_TYPES.UnaryExpression:
-      return parent.operator !== 'delete';
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.DoWhileStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-      return parent.test === node;
-    case AST_NODE_TYPES.CallExpression:
-      return (
-        parent.arguments[0] === node &&
-        parent.callee.type === AST_NODE_TYPES.MemberExpression &&
-        parent.callee.object.type === AST_NODE_TYPES.Identifier &&
-        parent.callee.object.name === 'JSON' &&
-        getStaticPropertyName(parent.callee) === 'stringify'
-      );
-    default:
-      return false;
-  }
-}
-
-/** The statement holding `node` directly in a block (not crossing a function). */
-function statementInBlock(node: TSESTree.Node): TSESTree.Node | null {
-  let current = node;
-  while (current.parent && current.parent.type !== AST_NODE_TYPES.BlockStatement && current.parent.type !== AST_NODE_TYPES.Program) {
-    if (isFunction(current.parent)) return null;
-    current = current.parent;
-  }
-  return current.parent ? current : null;
-}
-

@@ -1,15 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { findNode } from '../analysis/ast.js';
+import { findVariable, getStaticPropertyName, isGlobalReference } from '../ast/index.js';
+import { isInvariantIn, isSettledBefore } from '../analysis/invariance.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, getStaticPropertyName, statementBeforeLoop } from '../analysis/loops.js';
+import { statementBeforeLoop } from '../analysis/loops.js';
 import { isStringLikeType } from '../analysis/types.js';
-import { claimStatementList, getFreeName, getIndent } from '../fixers/index.js';
+import type { FixDecision } from '../fixers/index.js';
+import { fix, fixOrSuggest, getFreeName, insertStatementBefore, noFix, suggest } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
-import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ checkLiterals?: boolean }];
 export type MessageIds = 'constructorInLoop' | 'literalInLoop' | 'requiresTypeInformation' | 'suggestHoist';
@@ -32,9 +33,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       constructorInLoop:
-        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once before the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).{{profile}}',
+        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once before the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).',
       literalInLoop:
-        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once before the loop.{{profile}}',
+        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once before the loop.',
       // Reported by getTypeServices() when the file has no type information.
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
       suggestHoist: 'Create it once before the loop as `{{name}}` ({{reason}}).',
@@ -58,28 +59,6 @@ export default createRule<Options, MessageIds>({
     if (!typed) return {};
     const { checker, loops, services, sourceCode } = typed;
 
-    /** An identifier declared before `loop` and not assigned inside it, a literal, or a mix by `+`/template. */
-    function isInvariant(node: TSESTree.Node, loop: Loop): boolean {
-      switch (node.type) {
-        case AST_NODE_TYPES.Literal:
-          return true;
-        case AST_NODE_TYPES.TemplateLiteral:
-          return node.expressions.every((expression) => isInvariant(expression, loop));
-        case AST_NODE_TYPES.BinaryExpression:
-          return node.operator === '+' && isInvariant(node.left, loop) && isInvariant(node.right, loop);
-        case AST_NODE_TYPES.Identifier: {
-          const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-          if (!variable || variable.defs.length === 0) return false;
-          return (
-            variable.defs.every((def) => !contains(loop.node, def.name) && def.name.range[0] < loop.node.range[0]) &&
-            !variable.references.some((reference) => reference.isWrite() && contains(loop.node, reference.identifier))
-          );
-        }
-        default:
-          return false;
-      }
-    }
-
     /** The enclosing loops (innermost first) across which `node` does not change: where to hoist. */
     function invariantLoops(node: RegExpNode): Loop[] {
       const enclosing = loops.enclosingLoops(node);
@@ -88,7 +67,7 @@ export default createRule<Options, MessageIds>({
       if (args.length === 0 || args.length > 2 || args.some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return [];
       const invariant: Loop[] = [];
       for (const loop of enclosing) {
-        if (!args.every((argument) => isInvariant(argument, loop))) break;
+        if (!args.every((argument) => isInvariantIn(sourceCode, argument, loop.node, { concatenation: true }))) break;
         invariant.push(loop);
       }
       return invariant;
@@ -125,15 +104,13 @@ export default createRule<Options, MessageIds>({
       const outermost = hoistable.at(-1)!;
       const point = statementBeforeLoop(outermost);
       const isLiteral = node.type === AST_NODE_TYPES.Literal;
-      const decision = decide(node, point);
       const name = point ? getFreeName(sourceCode, point, point, ['re', 'pattern', 'regex']) : 're';
-      const apply: TSESLint.ReportFixFunction | null = point
-        ? (fixer) => [
-            fixer.insertTextBefore(point, `const ${name} = ${sourceCode.getText(node)};\n${getIndent(sourceCode, point)}`),
+      const decision = point
+        ? decide(node, point, (fixer) => [
+            ...insertStatementBefore(fixer, sourceCode, point, `const ${name} = ${sourceCode.getText(node)};`),
             fixer.replaceText(node, name),
-            claimStatementList(fixer, point),
-          ]
-        : null;
+          ])
+        : noFix('no statement before the loop to hoist to');
       const data = {
         bytes: figure('no-regexp-in-loop.literalBytesPerIteration'),
         figure: figure('no-regexp-in-loop.newRegExpHoisted'),
@@ -141,16 +118,8 @@ export default createRule<Options, MessageIds>({
         node: figure('node'),
         text: shorten(sourceCode.getText(node)),
       };
-      context.report({
-        data,
-        fix: decision.kind === 'fix' && apply ? apply : null,
-        messageId: isLiteral ? 'literalInLoop' : 'constructorInLoop',
-        node,
-        suggest:
-          decision.kind === 'suggest' && apply
-            ? [{ data: { name, reason: decision.reason }, fix: apply, messageId: 'suggestHoist' }]
-            : [],
-      });
+      const offer = fixOrSuggest(decision, { data: { name }, messageId: 'suggestHoist' });
+      context.report({ data, fix: offer.fix, messageId: isLiteral ? 'literalInLoop' : 'constructorInLoop', node, suggest: offer.suggest });
     }
 
     /**
@@ -159,12 +128,11 @@ export default createRule<Options, MessageIds>({
      * `test`/`exec`/a string method, and building it cannot throw (a literal, or constant valid
      * pattern and flags — otherwise hoisting would throw before a loop that runs zero times).
      */
-    function decide(node: RegExpNode, point: TSESTree.Statement | null): { kind: 'fix' | 'none' | 'suggest'; reason: string } {
-      if (!point) return { kind: 'none', reason: '' };
+    function decide(node: RegExpNode, point: TSESTree.Statement, apply: TSESLint.ReportFixFunction): FixDecision {
       // Every name in the pattern must already hold its final value where the declaration goes:
       // declared before that statement, and not assigned anywhere inside it.
-      if (node.type !== AST_NODE_TYPES.Literal && !node.arguments.every((argument) => isStableBefore(argument, point))) {
-        return { kind: 'none', reason: '' };
+      if (node.type !== AST_NODE_TYPES.Literal && !node.arguments.every((argument) => isSettledBefore(sourceCode, argument, point))) {
+        return noFix('a name in the pattern is not settled before the loop');
       }
       let flags: string | null;
       let canThrow = false;
@@ -180,30 +148,15 @@ export default createRule<Options, MessageIds>({
           try {
             new RegExp(patternText, flags);
           } catch {
-            return { kind: 'none', reason: '' };
+            return noFix('the pattern is invalid');
           }
         }
       }
-      if (flags === null) return { kind: 'suggest', reason: 'check that the flags have no `g` or `y`: one object would share its `lastIndex`' };
-      if (/[gy]/u.test(flags)) return { kind: 'suggest', reason: 'it has a `g` or `y` flag: reset `lastIndex` where the loop depends on it' };
-      if (!isUsedInPlace(node)) return { kind: 'suggest', reason: 'every iteration would get the same RegExp object' };
-      if (canThrow) return { kind: 'suggest', reason: 'an invalid pattern would now throw before the loop' };
-      return { kind: 'fix', reason: '' };
-    }
-
-    /** Every identifier in `node` is declared before `point` and not assigned inside it. */
-    function isStableBefore(node: TSESTree.Node, point: TSESTree.Node): boolean {
-      return (
-        findNode(node, (n) => {
-          if (n.type !== AST_NODE_TYPES.Identifier) return false;
-          const variable = ASTUtils.findVariable(sourceCode.getScope(n), n);
-          if (!variable) return true;
-          return (
-            variable.defs.some((def) => def.name.range[0] >= point.range[0]) ||
-            variable.references.some((reference) => reference.isWrite() && contains(point, reference.identifier))
-          );
-        }) === null
-      );
+      if (flags === null) return suggest(apply, 'check that the flags have no `g` or `y`: one object would share its `lastIndex`');
+      if (/[gy]/u.test(flags)) return suggest(apply, 'it has a `g` or `y` flag: reset `lastIndex` where the loop depends on it');
+      if (!isUsedInPlace(node)) return suggest(apply, 'every iteration would get the same RegExp object');
+      if (canThrow) return suggest(apply, 'an invalid pattern would now throw before the loop');
+      return fix(apply);
     }
 
     /** The value of a string literal, or of a `const` initialised with one; `null` if unknown. */
@@ -211,7 +164,7 @@ export default createRule<Options, MessageIds>({
       if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
       if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]!.value.cooked ?? null;
       if (node?.type === AST_NODE_TYPES.Identifier) {
-        const def = ASTUtils.findVariable(sourceCode.getScope(node), node)?.defs[0];
+        const def = findVariable(sourceCode, node)?.defs[0];
         if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && def.node.init.type !== AST_NODE_TYPES.Identifier) {
           return constantString(def.node.init);
         }
@@ -219,17 +172,11 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function isGlobalRegExp(callee: TSESTree.Node): boolean {
-      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'RegExp') return false;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
-      return !variable || variable.defs.length === 0;
-    }
-
     return {
       'CallExpression[callee.name="RegExp"], NewExpression[callee.name="RegExp"]'(
         node: TSESTree.CallExpression | TSESTree.NewExpression,
       ): void {
-        if (isGlobalRegExp(node.callee)) check(node);
+        if (isGlobalReference(sourceCode, node.callee, 'RegExp')) check(node);
       },
       'Literal[regex]'(node: TSESTree.RegExpLiteral): void {
         if (checkLiterals) check(node);
@@ -237,5 +184,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-

@@ -1,20 +1,30 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { statementsOf } from '../analysis/ast.js';
+import {
+  contains,
+  findVariable,
+  getStaticPropertyName,
+  isEmptyStringOrNullish,
+  isFunction,
+  loopBodyOf,
+  outermostTypeWrapper,
+  skipTypeWrappers,
+  statementsOf,
+} from '../ast/index.js';
+import type { ClassNode } from '../analysis/classes.js';
+import { ClassSummary, getThisContext, isPlainWrite } from '../analysis/classes.js';
 import type { Loop } from '../analysis/loops.js';
-import { contains, exitsLoopAfter, isFunction } from '../analysis/loops.js';
-import { isArrayOrTupleType, isStringLikeType } from '../analysis/types.js';
+import { exitsLoopAfter } from '../analysis/loops.js';
+import { isArrayOrTupleType, isBuiltinMapType, isStringLikeType } from '../analysis/types.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
-import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ checkPlainAppends?: boolean }];
 export type MessageIds = 'flatteningRead' | 'plainAppend' | 'requiresTypeInformation';
 
 type Variable = TSESLint.Scope.Variable;
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 /** The accumulator as written: a binding or `this.field`. */
 type Target = TSESTree.Identifier | ThisField;
 type ThisField = TSESTree.MemberExpression & {
@@ -50,9 +60,9 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       flatteningRead:
-        "`{{name}}` is built by concatenation in the {{loop}} and read there by {{read}}: every read flattens the whole string, so the loop's cost grows with the square of the string's length.{{profile}}",
+        "`{{name}}` is built by concatenation in the {{loop}} and read there by {{read}}: every read flattens the whole string, so the loop's cost grows with the square of the string's length.",
       plainAppend:
-        '`{{name}}` is built by concatenation in the {{loop}} and not read there; V8 builds it as a rope, which is fast (collecting parts and calling `join()` measured {{pushJoin}} slower on Node {{node}}), so this is reported only for engine-neutral builder style.{{profile}}',
+        '`{{name}}` is built by concatenation in the {{loop}} and not read there; V8 builds it as a rope, which is fast (collecting parts and calling `join()` measured {{pushJoin}} slower on Node {{node}}), so this is reported only for engine-neutral builder style.',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
@@ -82,9 +92,9 @@ export default createRule<Options, MessageIds>({
     /** Every `this.x` in the file; only consulted when a field is an accumulator. */
     const thisMembers: TSESTree.MemberExpression[] = [];
 
-    function getAccumulator(target: Target, node: TSESTree.Node): Accumulator | null {
+    function getAccumulator(target: Target): Accumulator | null {
       if (target.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(node), target);
+        const variable = findVariable(sourceCode, target);
         if (!variable || variable.defs.length === 0) return null; // undeclared global
         let accumulator = accumulators.get(variable) as Accumulator | undefined;
         if (!accumulator) {
@@ -135,7 +145,7 @@ export default createRule<Options, MessageIds>({
       if (!selfOperands) return;
       const enclosing = loops.enclosingLoops(node);
       if (enclosing.length === 0) return;
-      const accumulator = getAccumulator(target, node);
+      const accumulator = getAccumulator(target);
       if (!accumulator) return;
       const carried = enclosing.filter((loop) => isCarriedAcross(accumulator, target, node, loop));
       if (carried.length === 0) return;
@@ -181,7 +191,7 @@ export default createRule<Options, MessageIds>({
       for (const member of thisMembers) {
         const call = member.parent;
         if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-        const method = staticName(member);
+        const method = getStaticPropertyName(member);
         if (method === null || getThisContext(member)?.classNode !== classNode) continue;
         const innerRead = summary.findFieldRead(method, field, (read) => !accumulator.appendParts.has(read) && isFlatteningRead(read));
         if (!innerRead) continue;
@@ -242,7 +252,7 @@ export default createRule<Options, MessageIds>({
         const { classNode, field } = accumulator.owner;
         const reads = thisMembers.filter(
           (member) =>
-            staticName(member) === field &&
+            getStaticPropertyName(member) === field &&
             !isPlainWrite(member) &&
             getThisContext(member)?.classNode === classNode,
         );
@@ -272,9 +282,9 @@ export default createRule<Options, MessageIds>({
     /** Renders the read for the message: "`s.endsWith()`", "`seen.has(…)`", "comparing it with `===`". */
     function describeRead(read: TSESTree.Node): string {
       // Follow the value to where it is consumed: `(s ?? '').trim()` is described at `.trim()`.
-      const start = skipTransparent(read);
+      const start = outermostTypeWrapper(read);
       let node = start;
-      while (flowsInto(node)) node = skipTransparent(node.parent!);
+      while (flowsInto(node)) node = outermostTypeWrapper(node.parent!);
       const parent = node.parent!;
       const text = node === start ? sourceCode.getText(read) : `(${shorten(sourceCode.getText(node))})`;
       switch (parent.type) {
@@ -310,12 +320,12 @@ export default createRule<Options, MessageIds>({
      * expression's own use decides: `(s + x).includes(…)` flattens, `t = s + x` does not.
      */
     function isFlatteningRead(read: TSESTree.Node): boolean {
-      const node = skipTransparent(read);
+      const node = outermostTypeWrapper(read);
       const parent = node.parent!;
       switch (parent.type) {
         case AST_NODE_TYPES.MemberExpression:
           // `s.length` is stored on the rope; any other member, or `obj[s]` (hashing), flattens.
-          return !(parent.object === node && !parent.computed && staticName(parent) === 'length');
+          return !(parent.object === node && !parent.computed && getStaticPropertyName(parent) === 'length');
         case AST_NODE_TYPES.UnaryExpression:
           return parent.operator !== '!' && parent.operator !== 'typeof' && parent.operator !== 'void';
         case AST_NODE_TYPES.IfStatement:
@@ -330,7 +340,7 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.BinaryExpression:
           if (parent.operator === '+') return isFlatteningRead(parent); // a new rope pointing at this one
           if (['!=', '!==', '==', '==='].includes(parent.operator)) {
-            return !isEmptyOrNullish(parent.left === node ? parent.right : parent.left);
+            return !isEmptyStringOrNullish(parent.left === node ? parent.right : parent.left);
           }
           return true;
         case AST_NODE_TYPES.TemplateLiteral:
@@ -378,7 +388,7 @@ export default createRule<Options, MessageIds>({
     function isStringConcat(call: TSESTree.CallExpression): boolean {
       return (
         call.callee.type === AST_NODE_TYPES.MemberExpression &&
-        staticName(call.callee) === 'concat' &&
+        getStaticPropertyName(call.callee) === 'concat' &&
         isStringLikeType(checker, services.getTypeAtLocation(call.callee.object))
       );
     }
@@ -386,59 +396,14 @@ export default createRule<Options, MessageIds>({
     /** `arr.push(s)` / `arr.unshift(s)` on an array, or the value slot of `map.set(k, s)`. */
     function isStoringCall(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {
       if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const method = staticName(call.callee);
+      const method = getStaticPropertyName(call.callee);
       const receiver = services.getTypeAtLocation(call.callee.object);
       if (method === 'push' || method === 'unshift') return isArrayOrTupleType(program, receiver);
-      if (method === 'set' && call.arguments[1] === argument) {
-        return receiver.getSymbol()?.getName() === 'Map';
-      }
+      if (method === 'set' && call.arguments[1] === argument) return isBuiltinMapType(program, receiver);
       return false;
     }
   },
 });
-
-/** Keeps every flattening read of each field per method, and the methods each method calls. */
-class ClassSummary {
-  readonly #calls = new Map<string, Set<string>>();
-  readonly #reads = new Map<string, TSESTree.MemberExpression[]>();
-
-  constructor(members: TSESTree.MemberExpression[]) {
-    for (const member of members) {
-      const method = getThisContext(member)?.method;
-      if (!method) continue;
-      const name = staticName(member);
-      if (name === null) continue;
-      if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) {
-        let calls = this.#calls.get(method);
-        if (!calls) this.#calls.set(method, (calls = new Set()));
-        calls.add(name);
-      } else if (!isPlainWrite(member)) {
-        let reads = this.#reads.get(method);
-        if (!reads) this.#reads.set(method, (reads = []));
-        reads.push(member);
-      }
-    }
-  }
-
-  /** A flattening read of `this.field` in `method` or in a method it calls (transitively). */
-  findFieldRead(
-    method: string,
-    field: string,
-    flattens: (read: TSESTree.MemberExpression) => boolean,
-    seen = new Set<string>(),
-  ): TSESTree.MemberExpression | null {
-    if (seen.has(method)) return null;
-    seen.add(method);
-    for (const read of this.#reads.get(method) ?? []) {
-      if (staticName(read) === field && flattens(read)) return read;
-    }
-    for (const callee of this.#calls.get(method) ?? []) {
-      const read = this.findFieldRead(callee, field, flattens, seen);
-      if (read) return read;
-    }
-    return null;
-  }
-}
 
 function asTarget(node: TSESTree.Node): Target | null {
   if (node.type === AST_NODE_TYPES.Identifier) return node;
@@ -454,7 +419,7 @@ function asTarget(node: TSESTree.Node): Target | null {
 }
 
 function isSameTarget(node: TSESTree.Node, target: Target): boolean {
-  const other = asTarget(skipTransparent(node, true));
+  const other = asTarget(skipTypeWrappers(node));
   if (!other) return false;
   if (target.type === AST_NODE_TYPES.Identifier) {
     return other.type === AST_NODE_TYPES.Identifier && other.name === target.name;
@@ -468,7 +433,7 @@ function isSameTarget(node: TSESTree.Node, target: Target): boolean {
  */
 function getSelfOperands(node: TSESTree.AssignmentExpression, target: Target): TSESTree.Node[] | null {
   if (node.operator === '+=') return [];
-  const right = skipTransparent(node.right, true);
+  const right = skipTypeWrappers(node.right);
   let operands: TSESTree.Node[] = [];
   if (right.type === AST_NODE_TYPES.BinaryExpression) {
     operands = flattenPlus(right).filter((operand) => isSameTarget(operand, target));
@@ -477,12 +442,12 @@ function getSelfOperands(node: TSESTree.AssignmentExpression, target: Target): T
   } else if (
     right.type === AST_NODE_TYPES.CallExpression &&
     right.callee.type === AST_NODE_TYPES.MemberExpression &&
-    staticName(right.callee) === 'concat' &&
+    getStaticPropertyName(right.callee) === 'concat' &&
     isSameTarget(right.callee.object, target)
   ) {
     operands = [right.callee.object];
   }
-  return operands.length > 0 ? operands.map((operand) => skipTransparent(operand, true)) : null;
+  return operands.length > 0 ? operands.map((operand) => skipTypeWrappers(operand)) : null;
 }
 
 /** The operands of a chain of `+`: `a + (b + c) + d` → `[a, b, c, d]`. */
@@ -520,7 +485,7 @@ function isCarriedAcross(
       if (!inInit && !keptVar) return false;
     }
   }
-  const body = loopBody(loop);
+  const body = loopBodyOf(loop.node);
   if (body?.type !== AST_NODE_TYPES.BlockStatement) return true;
   return !body.body.some(
     (statement) =>
@@ -567,96 +532,4 @@ function isResetOf(statement: TSESTree.Node, accumulator: Accumulator): boolean 
       ? owner.variable.references.some((reference) => reference.identifier === target)
       : target.type === AST_NODE_TYPES.MemberExpression && target.property.name === owner.field;
   return same && getSelfOperands(statement.expression, target) === null;
-}
-
-function loopBody(loop: Loop): TSESTree.Node | null {
-  const { node } = loop;
-  if (isFunction(node)) return node.body;
-  if ('body' in node && node.body && !Array.isArray(node.body)) return node.body as TSESTree.Node;
-  return null;
-}
-
-/** Steps up through `(s as string)`, `s!` and `s satisfies T`, which do not change the value. */
-function skipTransparent(node: TSESTree.Node, down = false): TSESTree.Node {
-  if (down) {
-    let current = node;
-    while (
-      current.type === AST_NODE_TYPES.TSAsExpression ||
-      current.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.type === AST_NODE_TYPES.TSTypeAssertion
-    ) {
-      current = current.expression;
-    }
-    return current;
-  }
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
-/** `this.x = …` (not `+=`): replaces the value without reading it. */
-function isPlainWrite(member: TSESTree.MemberExpression): boolean {
-  return (
-    member.parent.type === AST_NODE_TYPES.AssignmentExpression &&
-    member.parent.left === member &&
-    member.parent.operator === '='
-  );
-}
-
-function staticName(member: TSESTree.MemberExpression): string | null {
-  if (!member.computed && member.property.type === AST_NODE_TYPES.Identifier) return member.property.name;
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
-    return member.property.value;
-  }
-  return null;
-}
-
-/** `''`, `null` or `undefined`: comparing with them checks the length or the type only. */
-function isEmptyOrNullish(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Literal && node.value === null) ||
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined') ||
-    (node.type === AST_NODE_TYPES.Literal && node.value === '') ||
-    (node.type === AST_NODE_TYPES.TemplateLiteral &&
-      node.expressions.length === 0 &&
-      node.quasis[0]?.value.cooked === '')
-  );
-}
-
-
-/** The class whose instance `this` is at `node`, and the method that `this` belongs to. */
-function getThisContext(node: TSESTree.Node): { classNode: ClassNode; method: string | null } | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
-    if (current.type === AST_NODE_TYPES.PropertyDefinition) {
-      if (current.static) return null;
-      const method = current.value && isFunction(current.value) && contains(current.value, node)
-        ? keyName(current.key)
-        : null;
-      return { classNode: current.parent.parent, method };
-    }
-    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
-      const definition = current.parent;
-      if (definition?.type === AST_NODE_TYPES.MethodDefinition && !definition.static) {
-        return { classNode: definition.parent.parent, method: definition.kind === 'method' ? keyName(definition.key) : null };
-      }
-      return null;
-    }
-  }
-  return null;
-}
-
-function keyName(key: TSESTree.Node): string | null {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-  return null;
 }

@@ -2,16 +2,34 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
-import { findEarlyExit, findEscape, findImpureNode } from '../analysis/fix-safety.js';
-import { findNode, skipTypeWrappers } from '../analysis/ast.js';
-import { contains, getStaticPropertyName, isFunction } from '../analysis/loops.js';
+import {
+  bodyStatements,
+  contains,
+  directlyPrecedes,
+  findNode,
+  findVariable,
+  getStaticPropertyName,
+  hasAwaitOrYield,
+  isDeclaredIn,
+  isFunction,
+  isInsideTry,
+  isLoopStatement,
+  isNewEmptyArray,
+  nextStatement,
+  skipTypeWrappers,
+  usesThisOrArguments,
+} from '../ast/index.js';
+import { findEscape } from '../analysis/escapes.js';
+import { findImpureNode } from '../analysis/fix-safety.js';
+import { isInvariantIn } from '../analysis/invariance.js';
+import { countedLoop, findEarlyExit } from '../analysis/loops.js';
 import type { SizedCollectionKind } from '../analysis/types.js';
-import { getSizedCollectionKind, isArrayOrTupleType } from '../analysis/types.js';
-import { claimStatementList, getFreeName, hasCommentsInside } from '../fixers/index.js';
+import { getSizedCollectionKind, isArrayOrTupleType, isLengthOf, isNumberType } from '../analysis/types.js';
+import type { FixDecision } from '../fixers/index.js';
+import { fix, fixOrSuggest, getFreeName, getIndent, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule } from '../util/create-rule.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
-import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
 
 export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean }];
 export type MessageIds =
@@ -23,14 +41,6 @@ export type MessageIds =
 
 type Variable = TSESLint.Scope.Variable;
 type SourceKind = SizedCollectionKind | 'counted';
-
-const LOOP_TYPES: ReadonlySet<AST_NODE_TYPES> = new Set([
-  AST_NODE_TYPES.DoWhileStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.WhileStatement,
-]);
 
 /** A loop that pushes one element per iteration into an array declared empty just for it. */
 interface Candidate {
@@ -107,9 +117,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       presize:
-        '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate it once with `new Array({{size}})` and fill it by index ({{figure}} of the push loop\'s time, later reads included, measured on Node {{node}}).{{profile}}',
+        '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate it once with `new Array({{size}})` and fill it by index ({{figure}} of the push loop\'s time, later reads included, measured on Node {{node}}).',
       presizeWithExit:
-        '`{{name}}` grows by one `push` per {{unit}}, whose count (`{{size}}`) is known, but the loop can end early: if it usually runs to the end, allocate `new Array({{size}})`, fill it by index and set `{{name}}.length` to the count after the loop.{{profile}}',
+        '`{{name}}` grows by one `push` per {{unit}}, whose count (`{{size}}`) is known, but the loop can end early: if it usually runs to the end, allocate `new Array({{size}})`, fill it by index and set `{{name}}.length` to the count after the loop.',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
@@ -177,13 +187,13 @@ export default createRule<Options, MessageIds>({
       const pushes = statements.map(asPush).filter((push) => push !== null);
       if (pushes.length !== 1) return null;
       const push = pushes[0]!;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(push), push.callee.object as TSESTree.Identifier);
+      const variable = findVariable(sourceCode, push.callee.object as TSESTree.Identifier);
       const def = variable?.defs[0];
       if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable') return null;
       const declaration = def.parent as TSESTree.VariableDeclaration;
       if (declaration.declarations.length !== 1 || !def.node.init || contains(loop, declaration)) return null;
       const init = skipTypeWrappers(def.node.init);
-      if (!isEmptyArray(init)) return null;
+      if (!isNewEmptyArray(sourceCode, init)) return null;
       // The array must be untouched between its declaration and the loop, and only pushed to inside it.
       for (const reference of variable.references) {
         const at = reference.identifier.range[0];
@@ -194,25 +204,14 @@ export default createRule<Options, MessageIds>({
       // Run again with the array already filled: the loop sits in an outer loop or a function that
       // the declaration is outside of (`for (const g of groups) for (const x of g) all.push(x)`).
       for (let node: TSESTree.Node | undefined = statement.parent; node && !contains(node, declaration); node = node.parent) {
-        if (isFunction(node) || LOOP_TYPES.has(node.type)) return null;
+        if (isFunction(node) || isLoopStatement(node)) return null;
       }
       return { declaration: declaration as Candidate['declaration'], init, out: variable, push };
     }
 
+    /** The source is the same object on every evaluation: nothing in the loop rebinds it. */
     function isStableSource(node: TSESTree.Node, loop: TSESTree.Node): boolean {
-      // An identifier or `this.a.b` chain: evaluating it twice gives the same object, unless written
-      // inside the loop.
-      if (node.type === AST_NODE_TYPES.ThisExpression || node.type === AST_NODE_TYPES.Literal) return true;
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-        return !variable || !variable.references.some((r) => r.isWrite() && contains(loop, r.identifier));
-      }
-      return (
-        node.type === AST_NODE_TYPES.MemberExpression &&
-        !node.computed &&
-        !node.optional &&
-        isStableSource(node.object, loop)
-      );
+      return isInvariantIn(sourceCode, node, loop, { globals: true, memberChains: true });
     }
 
     /**
@@ -235,15 +234,9 @@ export default createRule<Options, MessageIds>({
         context.report({ data, messageId: 'presizeWithExit', node: push });
         return;
       }
-      const decision: Decision = allowPresize ? decideFix(candidate) : { fix: 'none', reason: '`forEach` skips holes' };
-      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [];
-      if (decision.fix === 'suggest') {
-        suggestions.push({
-          data: { name: out.name, reason: decision.reason, size },
-          fix: decision.apply,
-          messageId: 'suggestPresize',
-        });
-      }
+      const decision = allowPresize ? decideFix(candidate) : noFix('`forEach` skips holes');
+      const { fix: presizeFix, suggest: presizeSuggestions } = fixOrSuggest<MessageIds>(decision, { data: { name: out.name, size }, messageId: 'suggestPresize' });
+      const suggestions: TSESLint.ReportSuggestionArray<MessageIds> = [...presizeSuggestions];
       if (mapText !== null) {
         const text = mapText;
         suggestions.push({
@@ -254,39 +247,35 @@ export default createRule<Options, MessageIds>({
       }
       context.report({
         data,
-        fix: decision.fix === 'fix' ? decision.apply : null,
+        fix: presizeFix,
         messageId: 'presize',
         node: push,
         suggest: suggestions,
       });
     }
 
-    type Decision =
-      | { fix: 'fix' | 'suggest'; apply: TSESLint.ReportFixFunction; reason: string }
-      | { fix: 'none'; reason: string };
-
     /**
      * Whether the presized rewrite is an autofix, a suggestion, or not offered. Each refusal names its
      * reason (shown in the suggestion's title).
      */
-    function decideFix(candidate: Candidate): Decision {
+    function decideFix(candidate: Candidate): FixDecision {
       const { declaration, statement, push, out, loop, body } = candidate;
       // Structural limits: without them there is no single rewrite to offer at all.
       if (!directlyPrecedes(declaration, statement)) {
-        return { fix: 'none', reason: 'the declaration does not directly precede the loop' };
+        return noFix('the declaration does not directly precede the loop');
       }
       if (candidate.index && !indexIsVisibleAtPush(candidate.index, push)) {
-        return { fix: 'none', reason: 'the loop index is shadowed in the body' };
+        return noFix('the loop index is shadowed in the body');
       }
-      if (declaration.kind === 'var' || declaration.declare) return { fix: 'none', reason: '`var` declaration' };
+      if (declaration.kind === 'var' || declaration.declare) return noFix('`var` declaration');
       const typeArgument = elementTypeText(candidate);
-      if (typeArgument === null) return { fix: 'none', reason: "the element type can't be written out" };
+      if (typeArgument === null) return noFix("the element type can't be written out");
       if (
         hasCommentsInside(sourceCode, [push.range[0], push.arguments[0].range[0]]) ||
         hasCommentsInside(sourceCode, [push.arguments[0].range[1], push.range[1]]) ||
         hasCommentsInside(sourceCode, candidate.init.range)
       ) {
-        return { fix: 'none', reason: 'comments would be lost' };
+        return noFix('comments would be lost');
       }
       const apply = buildPresizeFix(candidate, typeArgument);
 
@@ -296,10 +285,10 @@ export default createRule<Options, MessageIds>({
       // makes no calls and writes only its own locals. Anything else is a suggestion.
       const escape = findEscape(out);
       if (escape?.kind === 'captured' || escape?.kind === 'exported') {
-        return { apply, fix: 'suggest', reason: `\`${out.name}\` is ${escape.kind === 'captured' ? 'used by a closure' : 'exported'}` };
+        return suggest(apply, `\`${out.name}\` is ${escape.kind === 'captured' ? 'used by a closure' : 'exported'}`);
       }
       if (isInsideTry(statement)) {
-        return { apply, fix: 'suggest', reason: 'an exception inside `try` could expose the half-filled array' };
+        return suggest(apply, 'an exception inside `try` could expose the half-filled array');
       }
       const isLocal = (identifier: TSESTree.Identifier) => isDeclaredIn(identifier, loop);
       // The push itself is the one call allowed: what matters is what its argument and the rest do.
@@ -311,16 +300,12 @@ export default createRule<Options, MessageIds>({
           .find((node) => node !== null) ??
         null;
       if (impure) {
-        return {
-          apply,
-          fix: 'suggest',
-          reason: `check that \`${shorten(sourceCode.getText(impure))}\` does not change the source's size`,
-        };
+        return suggest(apply, `check that \`${shorten(sourceCode.getText(impure))}\` does not change the source's size`);
       }
       if (!candidate.sizeIsLength) {
-        return { apply, fix: 'suggest', reason: `\`new Array(${candidate.size})\` throws unless it is a non-negative integer` };
+        return suggest(apply, `\`new Array(${candidate.size})\` throws unless it is a non-negative integer`);
       }
-      return { apply, fix: 'fix', reason: '' };
+      return fix(apply);
     }
 
     /**
@@ -329,10 +314,8 @@ export default createRule<Options, MessageIds>({
      */
     function buildPresizeFix(candidate: Candidate, typeArgument: string): TSESLint.ReportFixFunction {
       const { init, push, statement, index, size } = candidate;
-      const argumentRange: TSESTree.Range = [push.arguments[0].range[0], push.arguments[0].range[1]];
-      const argumentText = sourceCode.text.slice(...argumentRange);
-      const needsParens = push.arguments[0].type === AST_NODE_TYPES.SequenceExpression;
-      const value = needsParens ? `(${argumentText})` : argumentText;
+      // An assignment's value binds like an argument: only a comma expression needs parentheses.
+      const value = textForSlot(sourceCode, push.arguments[0], 1);
       const outName = candidate.out.name;
       return (fixer) => {
         const fixes = [fixer.replaceText(init, `new Array${typeArgument}(${size})`)];
@@ -341,9 +324,7 @@ export default createRule<Options, MessageIds>({
         } else {
           const counter = getFreeName(sourceCode, statement, statement, ['i', 'index', 'idx']);
           const anchor = statement.parent?.type === AST_NODE_TYPES.LabeledStatement ? statement.parent : statement;
-          const indent = /^\s*/u.exec(sourceCode.lines[anchor.loc.start.line - 1] ?? '')![0];
-          fixes.push(fixer.insertTextBefore(anchor, `let ${counter} = 0;\n${indent}`));
-          fixes.push(claimStatementList(fixer, anchor));
+          fixes.push(...insertStatementBefore(fixer, sourceCode, anchor, `let ${counter} = 0;`));
           fixes.push(fixer.replaceText(push, `${outName}[${counter}++] = ${value}`));
         }
         return fixes;
@@ -385,22 +366,19 @@ export default createRule<Options, MessageIds>({
       // Without an annotation or assertion, the inferred element type would narrow to this push's.
       const typed = declarator.id.typeAnnotation !== undefined || candidate.init !== declarator.init;
       if (!typed && isChangedAfter(candidate)) return null;
-      if (sourceCode.getAllComments().some((c) => c.range[0] >= declaration.range[0] && c.range[1] <= statement.range[1])) {
-        return null;
-      }
+      if (hasCommentsInside(sourceCode, [declaration.range[0], statement.range[1]])) return null;
       const before = statements.slice(0, -1);
       if (statements.at(-1) !== push.parent) return null;
       if (!before.every((s) => s.type === AST_NODE_TYPES.VariableDeclaration && s.kind === 'const')) return null;
       if (hasAwaitOrYield(candidate.body)) return null;
       const argument = push.arguments[0];
-      const text = sourceCode.getText(argument);
       // An object literal would read as a block, a comma expression as two arguments.
-      const value = argument.type === AST_NODE_TYPES.SequenceExpression ? `(${text})` : text;
+      const value = textForSlot(sourceCode, argument, 1);
       let map: string;
       if (before.length === 0) {
-        map = `${sourceText}.map((${params}) => ${argument.type === AST_NODE_TYPES.ObjectExpression ? `(${value})` : value})`;
+        map = `${sourceText}.map((${params}) => ${argument.type === AST_NODE_TYPES.ObjectExpression && !value.startsWith('(') ? `(${value})` : value})`;
       } else {
-        const indent = /^\s*/u.exec(sourceCode.lines[declaration.loc.start.line - 1] ?? '')![0];
+        const indent = getIndent(sourceCode, declaration);
         const lines = before.map((s) => `${indent}  ${sourceCode.getText(s)}`);
         map = `${sourceText}.map((${params}) => {\n${lines.join('\n')}\n${indent}  return ${value};\n${indent}})`;
       }
@@ -432,8 +410,12 @@ export default createRule<Options, MessageIds>({
       return atPush !== null && atPush.defs.some((def) => def.name === index);
     }
 
-    function bodyStatements(body: TSESTree.Node): readonly TSESTree.Node[] {
-      return body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+    /** `x.length` of an array, typed array or string, `x.size` of a Set or Map, or a non-negative integer literal. */
+    function isLengthLike(bound: TSESTree.Expression): boolean {
+      if (bound.type === AST_NODE_TYPES.Literal) {
+        return typeof bound.value === 'number' && Number.isInteger(bound.value) && bound.value >= 0;
+      }
+      return bound.type === AST_NODE_TYPES.MemberExpression && isLengthOf(program, getStaticPropertyName(bound), services.getTypeAtLocation(bound.object));
     }
 
     return {
@@ -480,14 +462,14 @@ export default createRule<Options, MessageIds>({
       },
       ForStatement(node): void {
         if (!forLoops) return;
-        const counted = asCountedLoop(node);
+        const counted = countedLoop(node);
         if (!counted) return;
         const statements = bodyStatements(node.body);
         const found = findPush(statements, node, node);
         if (!found) return;
         const { bound, index } = counted;
         if (!isStableSource(bound.type === AST_NODE_TYPES.MemberExpression ? bound.object : bound, node)) return;
-        if (!isNumberType(bound)) return;
+        if (!isNumberType(services.getTypeAtLocation(bound))) return;
         const candidate: Candidate = {
           ...found,
           body: node.body,
@@ -539,151 +521,5 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    function isNumberType(node: TSESTree.Node): boolean {
-      const type = services.getTypeAtLocation(node);
-      return (type.flags & ts.TypeFlags.NumberLike) !== 0;
-    }
-
-    /** `x.length` of an array, typed array or string, `x.size` of a Set or Map, or an integer literal. */
-    function isLengthLike(bound: TSESTree.Expression): boolean {
-      if (bound.type === AST_NODE_TYPES.Literal) {
-        return typeof bound.value === 'number' && Number.isInteger(bound.value) && bound.value >= 0;
-      }
-      if (bound.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const name = getStaticPropertyName(bound);
-      const objectType = services.getTypeAtLocation(bound.object);
-      const kind = getSizedCollectionKind(program, objectType);
-      if (name === 'length') {
-        return kind === 'array' || kind === 'tuple' || kind === 'typed-array' || (objectType.flags & ts.TypeFlags.StringLike) !== 0;
-      }
-      return name === 'size' && (kind === 'map' || kind === 'set');
-    }
   },
 });
-
-/** `for (let i = 0; i < bound; i++)` with `i` not written in the body: the index and the bound. */
-function asCountedLoop(node: TSESTree.ForStatement): { bound: TSESTree.Expression; index: TSESTree.Identifier } | null {
-  const { init, test, update } = node;
-  if (
-    init?.type !== AST_NODE_TYPES.VariableDeclaration ||
-    init.kind === 'var' ||
-    init.declarations.length !== 1 ||
-    init.declarations[0]!.id.type !== AST_NODE_TYPES.Identifier ||
-    init.declarations[0]!.init?.type !== AST_NODE_TYPES.Literal ||
-    init.declarations[0]!.init.value !== 0
-  ) {
-    return null;
-  }
-  const index = init.declarations[0]!.id;
-  const isIndex = (n: TSESTree.Node | null | undefined) => n?.type === AST_NODE_TYPES.Identifier && n.name === index.name;
-  let bound: TSESTree.Expression | null = null;
-  if (test?.type === AST_NODE_TYPES.BinaryExpression && test.operator === '<' && isIndex(test.left)) bound = test.right as TSESTree.Expression;
-  if (test?.type === AST_NODE_TYPES.BinaryExpression && test.operator === '>' && isIndex(test.right)) bound = test.left as TSESTree.Expression;
-  if (!bound || !(bound.type === AST_NODE_TYPES.Identifier || bound.type === AST_NODE_TYPES.Literal || (bound.type === AST_NODE_TYPES.MemberExpression && !bound.computed))) {
-    return null;
-  }
-  const stepsByOne =
-    (update?.type === AST_NODE_TYPES.UpdateExpression && update.operator === '++' && isIndex(update.argument)) ||
-    (update?.type === AST_NODE_TYPES.AssignmentExpression &&
-      update.operator === '+=' &&
-      isIndex(update.left) &&
-      update.right.type === AST_NODE_TYPES.Literal &&
-      update.right.value === 1);
-  if (!stepsByOne || writesIdentifier(node.body, index.name)) return null;
-  return { bound, index };
-}
-
-function writesIdentifier(root: TSESTree.Node, name: string): boolean {
-  return (
-    findNode(
-      root,
-      (node) =>
-        (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) ||
-        (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === name),
-    ) !== null
-  );
-}
-
-/** `await` or `yield` in the loop body (not in nested functions): an arrow callback can't hold them. */
-function hasAwaitOrYield(root: TSESTree.Node): boolean {
-  return (
-    findNode(
-      root,
-      (node) => node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression,
-      isFunction,
-    ) !== null
-  );
-}
-
-/** `this` or `arguments` in a function expression's own body: an arrow callback would change them. */
-function usesThisOrArguments(fn: TSESTree.FunctionExpression): boolean {
-  return (
-    findNode(
-      fn.body,
-      (node) => node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments'),
-      (node) => node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration,
-    ) !== null
-  );
-}
-
-
-/** `[]`, `new Array()`, `Array()`, `Array.of()` (also with type arguments). */
-function isEmptyArray(node: TSESTree.Expression): boolean {
-  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.length === 0;
-  if ((node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) && node.arguments.length === 0) {
-    const { callee } = node;
-    if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'Array';
-    return (
-      node.type === AST_NODE_TYPES.CallExpression &&
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      callee.object.type === AST_NODE_TYPES.Identifier &&
-      callee.object.name === 'Array' &&
-      getStaticPropertyName(callee) === 'of'
-    );
-  }
-  return false;
-}
-
-/** `declaration` is followed directly by `loop`, or by a label on it. */
-function directlyPrecedes(declaration: TSESTree.Statement, loop: TSESTree.Statement): boolean {
-  const next = nextStatement(declaration);
-  return next === loop || (loop.parent?.type === AST_NODE_TYPES.LabeledStatement && next === loop.parent);
-}
-
-/** The statement after `statement` in its statement list, or `null`. */
-function nextStatement(statement: TSESTree.Statement): TSESTree.Node | null {
-  const parent = statement.parent;
-  const list =
-    parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program
-      ? (parent.body as TSESTree.Node[])
-      : parent?.type === AST_NODE_TYPES.SwitchCase
-        ? parent.consequent
-        : null;
-  if (!list) return null;
-  return list[list.indexOf(statement) + 1] ?? null;
-}
-
-function isInsideTry(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement) return true;
-    if (
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration
-    ) {
-      return false;
-    }
-  }
-  return false;
-}
-
-/** A binding declared inside `region` (a local of the loop body). */
-function isDeclaredIn(identifier: TSESTree.Identifier, region: TSESTree.Node): boolean {
-  return (
-    findNode(
-      region,
-      (node) => node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === identifier.name,
-    ) !== null
-  );
-}
-

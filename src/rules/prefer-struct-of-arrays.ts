@@ -2,12 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import ts from 'typescript';
 
+import { findNode, findVariable, getStaticPropertyName, isInsideFunction, skipTypeWrappers } from '../ast/index.js';
 import type { Loop } from '../analysis/loops.js';
-import { findNode, skipTypeWrappers } from '../analysis/ast.js';
-import { getStaticPropertyName, isFunction } from '../analysis/loops.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule } from '../util/create-rule.js';
-import { getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../util/type-services.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 
 export type Options = [{ allowNonNumeric?: number; minFields?: number }];
 export type MessageIds = 'preferStructOfArrays' | 'requiresTypeInformation';
@@ -35,7 +33,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       preferStructOfArrays:
-        '`{{name}}` holds `{{type}}` records ({{fields}}: all numbers), walked field by field in the {{loops}}: each record is a separate heap object. One `Float64Array` per field took {{update}} of the time for an update pass and kept {{soaBytes}} per item instead of {{aosBytes}} (measured on Node {{node}}).{{profile}}',
+        '`{{name}}` holds `{{type}}` records ({{fields}}: all numbers), walked field by field in the {{loops}}: each record is a separate heap object. One `Float64Array` per field took {{update}} of the time for an update pass and kept {{soaBytes}} per item instead of {{aosBytes}} (measured on Node {{node}}).',
       // Reported by getTypeServices() when the file has no type information.
       // eslint-disable-next-line eslint-plugin/no-unused-message-ids
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
@@ -72,7 +70,7 @@ export default createRule<Options, MessageIds>({
     /** The declaration an array expression (`particles`, `this.particles`) refers to. */
     function declarationOf(array: TSESTree.Node): Declaration | null {
       if (array.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(array), array);
+        const variable = findVariable(sourceCode, array);
         const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
         if (def?.type === 'Variable' || def?.type === 'Parameter') return def.name as TSESTree.Identifier;
         return null;
@@ -290,11 +288,3 @@ interface RecordShape {
   name: string;
   numeric: Set<string>;
 }
-
-function isInsideFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || current.type === AST_NODE_TYPES.StaticBlock) return true;
-  }
-  return false;
-}
-

@@ -2,8 +2,9 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
-import { findEscape, isReadBetween, isWrittenBetween, referencesWithin } from '../../src/analysis/fix-safety.js';
-import { findAll, withTypedContext } from '../utils/lint.js';
+import { findEscape } from '../../src/analysis/escapes.js';
+import { isReadBetween, isWrittenBetween, referencesWithin } from '../../src/analysis/fix-safety.js';
+import { findAll, withTypedContext } from '../helpers/lint.js';
 
 /** Runs `check` with the variable `out` declared in `code` and the range of the `/*from*\/…/*to*\/` markers. */
 function withOut(code: string, check: (variable: TSESLint.Scope.Variable, from: number, to: number) => void): void {

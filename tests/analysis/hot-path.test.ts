@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { getHotPathModel } from '../../src/analysis/hot-path.js';
 import { getLoopAnalysis } from '../../src/analysis/loops.js';
-import { findAll, withTypedContext } from '../utils/lint.js';
+import { findAll, withTypedContext } from '../helpers/lint.js';
 
 /** The hot-path description at the call `mark()` in `code`, or null when it is not hot. */
 function hotnessAtMark(code: string, options: Parameters<typeof withTypedContext>[2] = {}): string | null {

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { exitsLoopAfter, getLoopAnalysis } from '../../src/analysis/loops.js';
-import { findAll, withTypedContext } from '../utils/lint.js';
+import { findAll, withTypedContext } from '../helpers/lint.js';
 
 /** The descriptions of the loops around the call to `mark()` in `code`. */
 function loopsAroundMark(code: string): string[] {

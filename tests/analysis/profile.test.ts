@@ -7,8 +7,8 @@ import { getHotPathModel } from '../../src/analysis/hot-path.js';
 import { getLoopAnalysis } from '../../src/analysis/loops.js';
 import { getFileProfile } from '../../src/analysis/profile.js';
 import { fixturesDir } from '../rule-tester.js';
-import { findAll, withTypedContext } from '../utils/lint.js';
-import { writeCpuProfile, writeHeapProfile, write } from '../utils/profile.js';
+import { findAll, withTypedContext } from '../helpers/lint.js';
+import { writeCpuProfile, writeHeapProfile, write } from '../helpers/profile.js';
 
 const MiB = 1024 * 1024;
 

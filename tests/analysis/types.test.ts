@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ESLintUtils } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
 
 import { getSizedCollectionKind, isStringLikeType } from '../../src/analysis/types.js';
-import { findAll, withTypedContext } from '../utils/lint.js';
+import { findAll, withTypedContext } from '../helpers/lint.js';
 
 /** Applies `check` to the declared type of `value` in `declarations` (which must declare `value`). */
 function typeOf<T>(declarations: string, check: (typeOf: Parameters<Parameters<typeof withTypedContext>[1]>[0]) => T): T {

@@ -25,7 +25,7 @@ const source = readFileSync(path.join(root, 'tests/fixtures/profile/src/app.ts')
 // The built package, as users load it.
 const plugin = (await import(pathToFileURL(path.join(root, 'dist/index.js')).href)).default;
 const { loadProfile } = (await import(pathToFileURL(path.join(root, 'dist/profile/load.js')).href)) as typeof import('../../src/profile/load.js');
-const { formatBytes } = (await import(pathToFileURL(path.join(root, 'dist/util/text.js')).href)) as typeof import('../../src/util/text.js');
+const { formatBytes } = (await import(pathToFileURL(path.join(root, 'dist/util/units.js')).href)) as typeof import('../../src/util/units.js');
 
 /** 1-based line of the first line of `source` containing `text`. */
 const lineOf = (text: string, code = source): number => code.split('\n').findIndex((line) => line.includes(text)) + 1;

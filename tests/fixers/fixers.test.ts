@@ -8,8 +8,8 @@ import {
   needsLeadingSemicolon,
   textForSlot,
 } from '../../src/fixers/index.js';
-import { expectSameBehaviour } from '../utils/execute.js';
-import { findAll, withTypedContext } from '../utils/lint.js';
+import { expectSameBehaviour } from '../helpers/execute.js';
+import { findAll, withTypedContext } from '../helpers/lint.js';
 
 describe('getParenthesizedText', () => {
   it("keeps the author's parentheses but not a call's", () => {

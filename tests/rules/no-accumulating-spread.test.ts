@@ -3,7 +3,7 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import type { MessageIds, Options } from '../../src/rules/no-accumulating-spread.js';
 import rule from '../../src/rules/no-accumulating-spread.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at, ExecutedFixes } from '../utils/cases.js';
+import { at, ExecutedFixes } from '../helpers/cases.js';
 
 const ruleTester = createTypedRuleTester();
 const executed = new ExecutedFixes();

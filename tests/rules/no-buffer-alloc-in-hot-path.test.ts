@@ -4,8 +4,8 @@ import { figure } from '../../src/generated/bench-figures.js';
 import type { MessageIds, Options } from '../../src/rules/no-buffer-alloc-in-hot-path.js';
 import rule from '../../src/rules/no-buffer-alloc-in-hot-path.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at, ExecutedFixes } from '../utils/cases.js';
-import { writeHeapProfile } from '../utils/profile.js';
+import { at, ExecutedFixes } from '../helpers/cases.js';
+import { writeHeapProfile } from '../helpers/profile.js';
 
 const ruleTester = createTypedRuleTester();
 const executed = new ExecutedFixes();

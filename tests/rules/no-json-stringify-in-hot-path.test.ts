@@ -1,7 +1,7 @@
 import { figure } from '../../src/generated/bench-figures.js';
 import rule from '../../src/rules/no-json-stringify-in-hot-path.js';
 import { createTypedRuleTester, createUntypedRuleTester } from '../rule-tester.js';
-import { at, ExecutedFixes } from '../utils/cases.js';
+import { at, ExecutedFixes } from '../helpers/cases.js';
 
 const ruleTester = createTypedRuleTester();
 const executed = new ExecutedFixes();

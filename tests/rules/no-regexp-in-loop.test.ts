@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-regexp-in-loop.js';
 import rule from '../../src/rules/no-regexp-in-loop.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at, ExecutedFixes } from '../utils/cases.js';
-import { execute } from '../utils/execute.js';
+import { at, ExecutedFixes } from '../helpers/cases.js';
+import { execute } from '../helpers/execute.js';
 
 const ruleTester = createTypedRuleTester();
 

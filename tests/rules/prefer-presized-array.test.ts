@@ -1,7 +1,7 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import type { MessageIds, Options } from '../../src/rules/prefer-presized-array.js';
 import rule from '../../src/rules/prefer-presized-array.js';
-import { at, ExecutedFixes } from '../utils/cases.js';
+import { at, ExecutedFixes } from '../helpers/cases.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();

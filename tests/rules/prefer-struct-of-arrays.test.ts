@@ -4,7 +4,7 @@ import type { MessageIds, Options } from '../../src/rules/prefer-struct-of-array
 import { figure } from '../../src/generated/bench-figures.js';
 import rule from '../../src/rules/prefer-struct-of-arrays.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at } from '../utils/cases.js';
+import { at } from '../helpers/cases.js';
 
 const ruleTester = createTypedRuleTester();
 

@@ -1,3 +1,9 @@
+/**
+ * The rule factory every alloc rule is made with: typescript-eslint's `RuleCreator`, plus the profile
+ * figure that every report in measured code carries. The factory reads nothing itself: the per-file
+ * profile model (src/analysis/profile.ts) answers, and loads a profile only when
+ * `settings.alloc.profile` names one.
+ */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
@@ -15,6 +21,8 @@ export interface AllocRuleDocs {
   requiresTypeChecking: boolean;
   /** Options the `strict` and `all` configs turn on (informational reports), merged over the defaults. */
   strictOptions?: Record<string, unknown>;
+  /** Options only `all` turns on, over the strict ones: reports that have no mechanical remedy or are often noise. */
+  allOptions?: Record<string, unknown>;
 }
 
 const REPO_URL = 'https://github.com/eslint-plugin-alloc/eslint-plugin-alloc';
@@ -23,17 +31,24 @@ export const ruleDocsUrl = (name: string): string => `${REPO_URL}/blob/main/docs
 
 const ruleCreator = ESLintUtils.RuleCreator<AllocRuleDocs>(ruleDocsUrl);
 
+/** The placeholder the factory appends to every message and fills on every report. */
+const PROFILE_PLACEHOLDER = '{{profile}}';
+
 /**
- * typescript-eslint's `RuleCreator`, plus one thing every alloc rule shares: each report's message
- * ends with `{{profile}}`, which is filled here — the measured figure of the profiled function the
- * report sits in (`settings.alloc.profile`, see docs/profile-guided.md), or nothing.
+ * typescript-eslint's `RuleCreator`, plus one thing every alloc rule shares: each message gets the
+ * measured figure of the profiled function the report sits in (`settings.alloc.profile`, see
+ * docs/profile-guided.md) appended, or nothing. Rules write their messages without it.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, AllocRuleDocs>>,
 ): ReturnType<typeof ruleCreator<Options, MessageIds>> {
+  const messages = Object.fromEntries(
+    Object.entries<string>(rule.meta.messages).map(([id, text]) => [id, `${text}${PROFILE_PLACEHOLDER}`]),
+  ) as Record<MessageIds, string>;
   return ruleCreator<Options, MessageIds>({
     ...rule,
     create: (context, options) => rule.create(withProfileFigures(context), options),
+    meta: { ...rule.meta, messages },
   });
 }
 
@@ -52,7 +67,9 @@ function withProfileFigures<C extends Readonly<TSESLint.RuleContext<string, read
             : null;
       note = node ? profile.noteFor(node) : '';
     }
-    context.report({ ...descriptor, data: { ...descriptor.data, profile: note } });
+    // Suggestion titles carry no figure: the finding's message does.
+    const suggest = descriptor.suggest?.map((suggestion) => ({ ...suggestion, data: { ...suggestion.data, profile: '' } }));
+    context.report({ ...descriptor, data: { ...descriptor.data, profile: note }, ...(suggest ? { suggest } : {}) });
   };
   // The rule sees ESLint's context with only `report` replaced.
   return Object.create(context, { report: { value: report } }) as C;

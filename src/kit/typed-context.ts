@@ -1,8 +1,10 @@
+/** The typed context a type-aware rule starts from, and the one message it gives without type information. */
 import type { ParserServicesWithTypeInformation, TSESLint } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import type { LoopAnalysis } from '../analysis/loops.js';
 import { getLoopAnalysis } from '../analysis/loops.js';
+
 
 /** The message every type-aware rule reports once per file when it runs without type information. */
 export const TYPE_INFORMATION_MESSAGE =

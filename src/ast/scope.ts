@@ -1,0 +1,54 @@
+/** Scope questions that need only ESLint's scope manager: globals, declarations, writes. */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import { findNode } from './walk.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The variable `identifier` refers to where it stands, or `null` (an undeclared global). */
+export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+}
+
+/**
+ * True when `node` is an identifier (named `name`, if given) that refers to the global of that name:
+ * nothing in the file declares it (`RegExp`, `JSON`, `Buffer`, `Object`, `Array`). A local
+ * `function Array() {}` or a parameter named `RegExp` is not the built-in.
+ */
+export function isGlobalReference(sourceCode: SourceCode, node: TSESTree.Node, name?: string): node is TSESTree.Identifier {
+  if (node.type !== AST_NODE_TYPES.Identifier || (name !== undefined && node.name !== name)) return false;
+  const variable = findVariable(sourceCode, node);
+  return !variable || variable.defs.length === 0;
+}
+
+/** `Global.member` with `Global` the global of that name: `JSON.stringify`, `Buffer.alloc`, `Array.of`. */
+export function isGlobalMember(sourceCode: SourceCode, node: TSESTree.Node, objectName: string, member: string | ReadonlySet<string>): node is TSESTree.MemberExpression {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !isGlobalReference(sourceCode, node.object, objectName)) return false;
+  const name = !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+    ? node.property.name
+    : node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string' ? node.property.value : null;
+  return name !== null && (typeof member === 'string' ? name === member : member.has(name));
+}
+
+/** A variable declarator inside `region` declares a binding named like `identifier` (a local of the region). */
+export function isDeclaredIn(identifier: TSESTree.Identifier, region: TSESTree.Node): boolean {
+  return (
+    findNode(
+      region,
+      (node) => node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === identifier.name,
+    ) !== null
+  );
+}
+
+/** `name = …`, `name += …` or `name++` anywhere inside `root`. */
+export function writesIdentifier(root: TSESTree.Node, name: string): boolean {
+  return (
+    findNode(
+      root,
+      (node) =>
+        (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) ||
+        (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === name),
+    ) !== null
+  );
+}

@@ -1,0 +1,61 @@
+/** Inserting statements: before a statement (with its indentation) or before its leading comments, one declaring fix per statement list and pass. */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { getIndent } from './indent.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const ASI_HAZARD = /^[([`+\-/]/u;
+
+/**
+ * True when `text`, inserted as a statement where `statement` starts, would join the previous line's
+ * expression under ASI (it starts with `(`, `[`, a template, `+`, `-` or `/` and the previous token does
+ * not end a statement).
+ */
+export function needsLeadingSemicolon(sourceCode: SourceCode, statement: TSESTree.Node, text: string): boolean {
+  if (!ASI_HAZARD.test(text)) return false;
+  const previous = sourceCode.getTokenBefore(statement);
+  if (!previous) return false;
+  return !(previous.value === ';' || previous.value === '{' || previous.value === '}');
+}
+
+/**
+ * An empty edit at the start of the statement list (block, module, case) that holds `statement`.
+ * Add it to every fix that declares a new name there: two such fixes in one list then overlap, so
+ * ESLint applies them in separate passes and the second one sees the first's name (`getFreeName`
+ * cannot see the other fixes of the same pass).
+ */
+export function claimStatementList(fixer: TSESLint.RuleFixer, statement: TSESTree.Node): TSESLint.RuleFix {
+  const list = statement.parent ?? statement;
+  return fixer.insertTextBeforeRange([list.range[0], list.range[0]], '');
+}
+
+/**
+ * Inserts `text` before `statement` and the comments that lead it (a JSDoc stays attached to the
+ * statement it documents).
+ */
+export function insertBeforeWithComments(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix {
+  // A shebang is a comment token too, but must stay on the first line.
+  const leading = sourceCode.getCommentsBefore(statement).find((comment) => comment.type === 'Line' || comment.type === 'Block');
+  const start = leading ? Math.min(leading.range[0], statement.range[0]) : statement.range[0];
+  return fixer.insertTextBeforeRange([start, start], text);
+}
+
+/**
+ * Inserts the statement `text` on its own line just before `statement`, at its indentation, and
+ * claims the statement list (see `claimStatementList`).
+ */
+export function insertStatementBefore(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix[] {
+  const guarded = needsLeadingSemicolon(sourceCode, statement, text) ? `;${text}` : text;
+  return [fixer.insertTextBefore(statement, `${guarded}\n${getIndent(sourceCode, statement)}`), claimStatementList(fixer, statement)];
+}
