@@ -36,7 +36,7 @@ export default [
       },
     },
   },
-  alloc.configs.all,
+  alloc.configs.strict,
   {
     files: ['src/rules/**/*.ts'],
     ...eslintPlugin.configs['rules-recommended'],

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:lint`: what this plugin adds to a typed lint, on the real-code corpus.
  * Measures, in fresh processes (median of 3 runs): the wall time of typescript-eslint's
- * `recommendedTypeChecked` alone and with this plugin's `all` config added, each without and with
+ * `recommendedTypeChecked` alone and with this plugin's `strict` config (every rule, strict options) added, each without and with
  * `--concurrency auto`; every rule's own time (ESLint `stats`); and checks the budget: the plugin adds
  * at most 5% to the typed lint, no rule costs more than typescript-eslint's median type-aware rule,
  * and the rules that need no type information cost under 1 ms per 1,000 lines.
@@ -105,7 +105,7 @@ try {
 
   console.log(`Node ${process.versions.node}, V8 ${process.versions.v8}; corpus: ${CORPUS.map((c) => c.name).join(', ')} (${lines.toLocaleString('en-US')} lines); median of ${RUNS} runs\n`);
   console.log(`typed lint (recommendedTypeChecked):           ${baseline.wallMs.toFixed(0)} ms   with --concurrency auto: ${baselineAuto.wallMs.toFixed(0)} ms`);
-  console.log(`typed lint + alloc/all:                        ${withAlloc.wallMs.toFixed(0)} ms   with --concurrency auto: ${withAllocAuto.wallMs.toFixed(0)} ms`);
+  console.log(`typed lint + alloc/strict:                     ${withAlloc.wallMs.toFixed(0)} ms   with --concurrency auto: ${withAllocAuto.wallMs.toFixed(0)} ms`);
   console.log(`overhead (wall):                               ${(overhead * 100).toFixed(1)}%   with --concurrency auto: ${(overheadAuto * 100).toFixed(1)}%`);
   console.log(`alloc rules' own time (stats):                 ${allocTotal.toFixed(1)} ms (${((allocTotal / baseline.wallMs) * 100).toFixed(2)}% of the baseline wall time)`);
   console.log(`typescript-eslint median type-aware rule:      ${tseMedian.toFixed(2)} ms\n`);

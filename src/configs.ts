@@ -15,7 +15,7 @@ const NAMESPACE = 'alloc';
  * - `recommended`: `docs.recommended: 'recommended'` rules that need no type information;
  * - `recommended-type-checked`: every `'recommended'` rule;
  * - `strict`: adds `'strict'` rules, and turns on each rule's `docs.strictOptions`;
- * - `all`: every rule, with its strict options.
+ * - `all`: every rule, with its strict options and its `docs.allOptions` (reports that are often noise).
  */
 export function computeConfigRules(
   rules: Record<string, RuleMeta>,
@@ -31,10 +31,13 @@ export function computeConfigRules(
       (name === 'recommended' && docs.recommended === 'recommended' && !docs.requiresTypeChecking);
     if (!included) continue;
     const id = `${NAMESPACE}/${ruleName}`;
-    const strictOptions = name === 'all' || name === 'strict' ? docs.strictOptions : undefined;
-    settings[id] = strictOptions
-      ? ['error', { ...(rule.meta.defaultOptions?.[0] as object | undefined), ...strictOptions }]
-      : 'error';
+    const options =
+      name === 'all' && (docs.strictOptions || docs.allOptions)
+        ? { ...docs.strictOptions, ...docs.allOptions }
+        : name === 'strict'
+          ? docs.strictOptions
+          : undefined;
+    settings[id] = options ? ['error', { ...(rule.meta.defaultOptions?.[0] as object | undefined), ...options }] : 'error';
   }
   return settings;
 }

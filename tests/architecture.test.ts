@@ -18,11 +18,15 @@ const RANK: Record<string, number> = {
   '.': 5, // src/index.ts, configs.ts, formatter.ts
 };
 
+const SOURCE_FILE = /\.c?ts$/u;
+const RELATIVE_IMPORT = /(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/gu;
+const JS_EXTENSION = /\.(c?)js$/u;
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return /\.c?ts$/u.test(entry.name) ? [full] : [];
+    return SOURCE_FILE.test(entry.name) ? [full] : [];
   });
 }
 
@@ -31,8 +35,8 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(src)) {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/gu)].map((match) =>
-      path.relative(src, path.resolve(path.dirname(file), match[1]!)).replace(/\.(c?)js$/u, '.$1ts'),
+    const targets = [...text.matchAll(RELATIVE_IMPORT)].map((match) =>
+      path.relative(src, path.resolve(path.dirname(file), match[1]!)).replace(JS_EXTENSION, '.$1ts'),
     );
     graph.set(path.relative(src, file), targets);
   }

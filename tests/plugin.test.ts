@@ -60,7 +60,7 @@ describe.each(ruleFiles)('rule %s', (name) => {
       expect(property.description, key).toBeTruthy();
       expect(defaults, key).toHaveProperty(key);
     }
-    for (const key of Object.keys(docs.strictOptions ?? {})) {
+    for (const key of Object.keys({ ...docs.strictOptions, ...docs.allOptions })) {
       expect(schema[0]?.properties, key).toHaveProperty(key);
     }
   });
@@ -68,28 +68,37 @@ describe.each(ruleFiles)('rule %s', (name) => {
 
 describe('configs', () => {
   // Re-derived here from metadata, independently of src/configs.ts.
-  const expected = (include: (docs: AllocRuleDocs) => boolean, strict: boolean) =>
+  const expected = (include: (docs: AllocRuleDocs) => boolean, level: 'all' | 'default' | 'strict') =>
     Object.fromEntries(
       Object.entries(rules)
         .filter(([, rule]) => include(rule.meta.docs as AllocRuleDocs))
         .map(([name, rule]) => {
           const docs = rule.meta.docs as AllocRuleDocs;
-          return [
-            `alloc/${name}`,
-            strict && docs.strictOptions ? ['error', { ...rule.meta.defaultOptions?.[0], ...docs.strictOptions }] : 'error',
-          ];
+          const options =
+            level === 'all' && (docs.strictOptions || docs.allOptions)
+              ? { ...docs.strictOptions, ...docs.allOptions }
+              : level === 'strict'
+                ? docs.strictOptions
+                : undefined;
+          return [`alloc/${name}`, options ? ['error', { ...rule.meta.defaultOptions?.[0], ...options }] : 'error'];
         }),
     );
 
   it('computes every config from rule metadata', () => {
     expect(plugin.configs.recommended.rules).toEqual(
-      expected((d) => d.recommended === 'recommended' && !d.requiresTypeChecking, false),
+      expected((d) => d.recommended === 'recommended' && !d.requiresTypeChecking, 'default'),
     );
     expect(plugin.configs['recommended-type-checked'].rules).toEqual(
-      expected((d) => d.recommended === 'recommended', false),
+      expected((d) => d.recommended === 'recommended', 'default'),
     );
-    expect(plugin.configs.strict.rules).toEqual(expected(() => true, true));
-    expect(plugin.configs.all.rules).toEqual(expected(() => true, true));
+    expect(plugin.configs.strict.rules).toEqual(expected(() => true, 'strict'));
+    expect(plugin.configs.all.rules).toEqual(expected(() => true, 'all'));
+  });
+
+  it('gives `all` a meaning of its own: options that `strict` leaves off', () => {
+    expect(plugin.configs.all.rules).not.toEqual(plugin.configs.strict.rules);
+    expect(plugin.configs.strict.rules['alloc/prefer-presized-array']).toBe('error');
+    expect(plugin.configs.all.rules['alloc/prefer-presized-array']).toEqual(['error', { forLoops: true, rangeLoops: true, simple: false }]);
   });
 
   it('names each config and registers the plugin under its namespace', () => {

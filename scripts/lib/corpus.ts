@@ -38,7 +38,7 @@ export function prepareProject(dir: string, name: string, lib: string[], config:
     `{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } }`,
   ];
   if (config !== 'alloc') parts.push('...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts"] }))');
-  if (config !== 'baseline') parts.push('alloc.configs.all');
+  if (config !== 'baseline') parts.push('alloc.configs.strict');
   writeFileSync(
     path.join(dir, 'eslint.config.js'),
     `import tseslint from ${JSON.stringify(url('node_modules/typescript-eslint/dist/index.js'))};\nimport alloc from ${JSON.stringify(url('dist/index.js'))};\nexport default [\n  ${parts.join(',\n  ')},\n];\n`,

@@ -58,7 +58,12 @@ export function renderRuleHeader(name: string): string {
   const lines = [`# alloc/${name}`, '', `> ${docs.description}.`, ''];
   if (configs.length > 0) {
     const names = configs.map((config) => `${CONFIG_EMOJI[config as Exclude<ConfigName, 'all'>]} \`${config}\``);
-    lines.push(`💼 Enabled in ${names.join(', ')}${docs.strictOptions ? ` (${CONFIG_EMOJI.strict} \`strict\` also sets ${Object.entries(docs.strictOptions).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ')})` : ''}.`, '');
+    const sets = (options: Record<string, unknown>) => Object.entries(options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ');
+    const extras = [
+      docs.strictOptions ? `${CONFIG_EMOJI.strict} \`strict\` also sets ${sets(docs.strictOptions)}` : null,
+      docs.allOptions ? `\`all\` also sets ${sets(docs.allOptions)}` : null,
+    ].filter((extra) => extra !== null);
+    lines.push(`💼 Enabled in ${names.join(', ')}${extras.length > 0 ? ` (${extras.join('; ')})` : ''}.`, '');
   }
   if (rule.meta.fixable) lines.push('🔧 Some problems are fixed by `eslint --fix`.', '');
   if (rule.meta.hasSuggestions) lines.push('💡 Some problems offer editor suggestions.', '');
@@ -72,12 +77,14 @@ export function renderOptionsList(name: string): string {
   const schema = (rule.meta.schema as unknown as OptionsSchema[])[0];
   const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
   const strict = docsOf(rule).strictOptions ?? {};
+  const all = { ...strict, ...docsOf(rule).allOptions };
   const properties = Object.entries(schema?.properties ?? {});
   if (properties.length === 0) return 'This rule has no options.';
-  const lines = ['| Name | Description | Type | Default | `strict` |', '| --- | --- | --- | --- | --- |'];
+  const lines = ['| Name | Description | Type | Default | `strict` | `all` |', '| --- | --- | --- | --- | --- | --- |'];
+  const cell = (options: Record<string, unknown>, key: string) => (key in options ? `\`${JSON.stringify(options[key])}\`` : '');
   for (const [key, property] of properties) {
     lines.push(
-      `| \`${key}\` | ${property.description ?? ''} | ${String(property.type)} | \`${JSON.stringify(defaults[key])}\` | ${key in strict ? `\`${JSON.stringify(strict[key])}\`` : ''} |`,
+      `| \`${key}\` | ${property.description ?? ''} | ${String(property.type)} | \`${JSON.stringify(defaults[key])}\` | ${cell(strict, key)} | ${cell(all, key)} |`,
     );
   }
   return lines.join('\n');

@@ -112,6 +112,8 @@ export default createRule<Options, MessageIds>({
       description: 'Prefer allocating an array once at its final size over growing it by `push` from a source whose size is known',
       recommended: 'recommended',
       requiresTypeChecking: true,
+      // Loops that can end early have no mechanical rewrite: reported (without a fix) only by `all`.
+      allOptions: { simple: false },
     },
     fixable: 'code',
     hasSuggestions: true,

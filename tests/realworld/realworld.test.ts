@@ -1,6 +1,6 @@
 /**
  * The plugin on code nobody here wrote: the TypeScript sources that popular packages publish
- * (devDependencies, pinned). For each: every rule (the `all` config, strict options) with type
+ * (devDependencies, pinned). For each: every rule (the `strict` config: every rule with its strict options) with type
  * information must not throw; the report counts per rule must match the committed snapshot
  * (`counts.json`; `UPDATE_REALWORLD=1 npm run test:realworld` rewrites it); applying every autofix
  * must add no TypeScript error; a second `--fix` pass must change nothing; and together the packages

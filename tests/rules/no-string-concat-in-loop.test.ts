@@ -210,6 +210,22 @@ console.log(s.split(','));
 `,
   ],
   invalid: [
+    // A class named Map is not the built-in: its `set` may read the string (flattening it).
+    {
+      code: `
+declare const parts: string[];
+function run() {
+  class Map<K, V> { set(key: K, value: V) { return String(value).length + String(key).length; } }
+  const seen = new Map<string, string>();
+  let s = '';
+  for (const part of parts) {
+    s += part;
+    seen.set(part, s);
+  }
+}
+`,
+      errors: [flattening(9, 20, 21, 's', '`for…of` loop at line 7', '`seen.set(…)`')],
+    },
     // for…of, +=, method call read.
     {
       code: `

@@ -32,6 +32,11 @@ function fixed(
 
 ruleTester.run('prefer-presized-array', rule, {
   valid: [
+    // A local `Array` is not the built-in: `Array()` here returns `[0]`, not an empty array.
+    'function Array() { return [0]; }\nconst src = [1, 2];\nconst out: number[] = Array();\nfor (const x of src) out.push(x);\nconst result = out;',
+    'class Array { length = 0; push(x: number) { this.length += x; } }\nconst src = [1, 2];\nconst out = new Array();\nfor (const x of src) out.push(x);\nconst result = out;',
+    // An unconstrained type parameter says nothing about its size.
+    'function copy<T>(src: T, out: unknown[]) { const got: unknown[] = []; for (const x of src as Iterable<unknown>) got.push(x); return got; }',
     // Filled again on every outer iteration or call: the inner loop's count is not the array's size.
     'declare const groups: number[][];\nconst all: number[] = [];\nfor (const group of groups) {\n  for (const x of group) all.push(x);\n}',
     'declare const groups: number[][];\nconst all: number[] = [];\ngroups.forEach((group) => {\n  for (const x of group) all.push(x);\n});',
@@ -90,6 +95,18 @@ ruleTester.run('prefer-presized-array', rule, {
         {
           messageId: 'suggestMap',
           output: 'const src = [1, 2, 3];\nconst out: number[] = src.map((x) => x * 2);\nconst result = out;',
+        },
+      ],
+    ),
+    fixed(
+      'a type parameter constrained to an array is a sized source',
+      'function double<T extends number[]>(src: T): number[] {\n  const out: number[] = [];\n  for (const x of src) out.push(x * 2);\n  return out;\n}\nconst result = double([1, 2, 3]);',
+      'out.push(x * 2)',
+      'function double<T extends number[]>(src: T): number[] {\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = x * 2;\n  return out;\n}\nconst result = double([1, 2, 3]);',
+      [
+        {
+          messageId: 'suggestMap',
+          output: 'function double<T extends number[]>(src: T): number[] {\n  const out: number[] = src.map((x) => x * 2);\n  return out;\n}\nconst result = double([1, 2, 3]);',
         },
       ],
     ),
