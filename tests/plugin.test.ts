@@ -97,8 +97,8 @@ describe('configs', () => {
 
   it('gives `all` a meaning of its own: options that `strict` leaves off', () => {
     expect(plugin.configs.all.rules).not.toEqual(plugin.configs.strict.rules);
-    expect(plugin.configs.strict.rules['alloc/prefer-presized-array']).toBe('error');
-    expect(plugin.configs.all.rules['alloc/prefer-presized-array']).toEqual(['error', { forLoops: true, rangeLoops: true, simple: false }]);
+    expect(plugin.configs.strict.rules!['alloc/prefer-presized-array']).toBe('error');
+    expect(plugin.configs.all.rules!['alloc/prefer-presized-array']).toEqual(['error', { forLoops: true, rangeLoops: true, simple: false }]);
   });
 
   it('names each config and registers the plugin under its namespace', () => {

@@ -1,3 +1,4 @@
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { describe, it } from 'vitest';
 
 import { expectSameBehaviour } from './execute.js';
@@ -32,9 +33,64 @@ export class ExecutedFixes {
   register(rule: string): void {
     const pairs = this.#pairs;
     describe(`${rule}: fixes and suggestions keep behaviour`, () => {
-      it.each(pairs)('%s', (_, before, after) => {
-        expectSameBehaviour(before, after);
+      it.each(pairs)('%s', async (_, before, after) => {
+        await expectSameBehaviour(before, after);
       });
     });
+  }
+}
+
+/** One reported problem of an invalid case, located at the first `at` snippet of the code. */
+export interface ReportSpec<MessageIds extends string> {
+  at: string;
+  messageId: MessageIds;
+  data?: Record<string, unknown>;
+  suggestions?: readonly { messageId: MessageIds; output: string }[];
+}
+
+export interface InvalidSpec<MessageIds extends string, Options extends readonly unknown[]> extends ReportSpec<MessageIds> {
+  name: string;
+  code: string;
+  /** The autofixed code, or `null` when nothing is autofixed. */
+  output?: string | null;
+  options?: Options;
+  /** Run the code before and after each fix and suggestion (default); `false` for code that needs a server. */
+  execute?: boolean;
+}
+
+/**
+ * The case factory every rule test uses: an invalid case with the exact position of its one
+ * problem, its fix output and its suggestions, whose fix and suggestion outputs are also executed
+ * against the original code (`register` adds those tests).
+ */
+export class RuleCases<MessageIds extends string, Options extends readonly unknown[]> {
+  readonly executed = new ExecutedFixes();
+
+  invalid(spec: InvalidSpec<MessageIds, Options>): InvalidTestCase<MessageIds, Options> {
+    const { code, name, output = null, suggestions = [] } = spec;
+    if (spec.execute !== false) {
+      this.executed.add(`${name} (fix)`, code, output);
+      for (const suggestion of suggestions) {
+        this.executed.add(suggestions.length === 1 ? `${name} (suggestion)` : `${name} (${suggestion.messageId})`, code, suggestion.output);
+      }
+    }
+    return {
+      code,
+      errors: [
+        {
+          ...at(code, spec.at),
+          ...(spec.data ? { data: spec.data } : {}),
+          messageId: spec.messageId,
+          suggestions: [...suggestions],
+        },
+      ],
+      name,
+      ...(spec.options ? { options: spec.options } : {}),
+      output,
+    };
+  }
+
+  register(rule: string): void {
+    this.executed.register(rule);
   }
 }

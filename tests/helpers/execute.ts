@@ -12,9 +12,12 @@ export interface Observation {
 /**
  * Runs TypeScript `code` (types stripped by `ts.transpileModule`) in a fresh `node:vm` context and
  * records its console output, the final value of a top-level `result` binding (if declared), and
- * the message of anything it throws. Each run is isolated: no state survives between runs.
+ * the message of anything it throws. Async code is awaited: a `result` that is a promise is settled
+ * (its value or its rejection is what is recorded), and the run ends only after the promise jobs
+ * and one macrotask turn have run, so logs from async functions are included. Each run is
+ * isolated: no state survives between runs.
  */
-export function execute(code: string): Observation {
+export async function execute(code: string): Promise<Observation> {
   const js = ts.transpileModule(code, {
     compilerOptions: { module: ts.ModuleKind.None, target: ts.ScriptTarget.ES2022 },
     reportDiagnostics: false,
@@ -29,12 +32,20 @@ export function execute(code: string): Observation {
   });
   let error: string | null = null;
   let result: unknown;
+  const describe = (thrown: unknown): string =>
+    // Errors from the context are of its realm: `instanceof Error` is false for them.
+    typeof thrown === 'object' && thrown !== null && 'message' in thrown
+      ? `${String((thrown as Error).name)}: ${String((thrown as Error).message)}`
+      : String(thrown);
   try {
     // `result` is read in the same script, so `let`/`const` bindings are visible.
     result = vm.runInContext(`${js}\n;typeof result === 'undefined' ? undefined : result;`, context, { timeout: 5000 });
+    if (isThenable(result)) result = await result;
   } catch (thrown) {
-    error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+    error = describe(thrown);
   }
+  // Async functions that nobody awaited: let their remaining steps (and logs) run.
+  await new Promise((resolve) => setImmediate(resolve));
   // Values from another realm: compare their JSON shape (holes and undefined made visible).
   return { error, logs, result: JSON.parse(JSON.stringify(result ?? null, (_, v: unknown) => (v === undefined ? '«undefined»' : v))) as unknown };
 }
@@ -43,8 +54,12 @@ export function execute(code: string): Observation {
  * Asserts that the code after a fix behaves exactly like the code before it (same logs, same final
  * `result`, same error). Every fixer test runs its before/after pairs through this.
  */
-export function expectSameBehaviour(before: string, after: string): void {
-  const expected = execute(before);
+export async function expectSameBehaviour(before: string, after: string): Promise<void> {
+  const expected = await execute(before);
   expect(expected.error, `the code before the fix threw: ${expected.error}`).toBeNull();
-  expect(execute(after)).toEqual(expected);
+  expect(await execute(after)).toEqual(expected);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }

@@ -3,10 +3,10 @@ import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import type { MessageIds, Options } from '../../src/rules/no-accumulating-spread.js';
 import rule from '../../src/rules/no-accumulating-spread.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at, ExecutedFixes } from '../helpers/cases.js';
+import { RuleCases } from '../helpers/cases.js';
 
 const ruleTester = createTypedRuleTester();
-const executed = new ExecutedFixes();
+const cases = new RuleCases<MessageIds, Options>();
 
 /** An invalid case reported at `copy`; its fix and suggestion outputs are also executed. */
 function reported(
@@ -16,20 +16,8 @@ function reported(
   output: string | null,
   suggestion?: string,
 ): InvalidTestCase<MessageIds, Options> {
-  executed.add(`${name} (fix)`, code, output);
-  if (suggestion !== undefined) executed.add(`${name} (suggestion)`, code, suggestion);
-  return {
-    code,
-    errors: [
-      {
-        ...at(code, copy),
-        messageId: 'accumulatingSpread',
-        suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestMutate', output: suggestion }],
-      },
-    ],
-    name,
-    output,
-  };
+  const suggestions = suggestion === undefined ? [] : [{ messageId: 'suggestMutate' as const, output: suggestion }];
+  return cases.invalid({ at: copy, code, messageId: 'accumulatingSpread', name, output, suggestions });
 }
 
 ruleTester.run('no-accumulating-spread', rule, {
@@ -248,4 +236,4 @@ ruleTester.run('no-accumulating-spread', rule, {
   ],
 });
 
-executed.register('no-accumulating-spread');
+cases.register('no-accumulating-spread');

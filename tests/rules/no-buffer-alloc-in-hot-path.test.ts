@@ -4,11 +4,11 @@ import { figure } from '../../src/generated/bench-figures.js';
 import type { MessageIds, Options } from '../../src/rules/no-buffer-alloc-in-hot-path.js';
 import rule from '../../src/rules/no-buffer-alloc-in-hot-path.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at, ExecutedFixes } from '../helpers/cases.js';
+import { at, RuleCases } from '../helpers/cases.js';
 import { writeHeapProfile } from '../helpers/profile.js';
 
 const ruleTester = createTypedRuleTester();
-const executed = new ExecutedFixes();
+const cases = new RuleCases<MessageIds, Options>();
 
 function reported(
   name: string,
@@ -18,20 +18,16 @@ function reported(
   suggestion?: string,
   runnable = false,
 ): InvalidTestCase<MessageIds, Options> {
-  // Cases that need a server or a socket are checked by their output only.
-  if (suggestion !== undefined && runnable) executed.add(name, code, suggestion);
-  return {
+  return cases.invalid({
+    at: allocation,
     code,
-    errors: [
-      {
-        ...at(code, allocation),
-        data: { profile: '', ...data, figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'), node: figure('node'), text: allocation },
-        messageId: 'allocInHotPath',
-        suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestScratch', output: suggestion }],
-      },
-    ],
+    data: { profile: '', ...data, figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'), node: figure('node'), text: allocation },
+    // Cases that need a server or a socket are checked by their output only.
+    execute: runnable,
+    messageId: 'allocInHotPath',
     name,
-  };
+    suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestScratch', output: suggestion }],
+  });
 }
 
 // A handler called twice, reading its scratch buffer: executed before and after the suggestion.
@@ -181,4 +177,4 @@ ruleTester.run('no-buffer-alloc-in-hot-path (profile-guided)', rule, {
   ],
 });
 
-executed.register('no-buffer-alloc-in-hot-path');
+cases.register('no-buffer-alloc-in-hot-path');

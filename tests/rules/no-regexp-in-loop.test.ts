@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageIds, Options } from '../../src/rules/no-regexp-in-loop.js';
 import rule from '../../src/rules/no-regexp-in-loop.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at, ExecutedFixes } from '../helpers/cases.js';
+import { at, RuleCases } from '../helpers/cases.js';
 import { execute } from '../helpers/execute.js';
 
 const ruleTester = createTypedRuleTester();
@@ -12,7 +12,7 @@ const ruleTester = createTypedRuleTester();
 const TWO_LOOPS = 'const xs = ["a", "b"];\nlet n = 0;\nfor (const x of xs) if (/a/.test(x)) n++;\nfor (const x of xs) if (/b/.test(x)) n++;';
 const G_TEST = 'const xs = ["a", "a"];\nlet hits = 0;\nfor (const s of xs) if (/a/g.test(s)) hits++;\nconst result = hits;';
 const G_TEST_HOISTED = 'const xs = ["a", "a"];\nlet hits = 0;\nconst re = /a/g;\nfor (const s of xs) if (re.test(s)) hits++;\nconst result = hits;';
-const executed = new ExecutedFixes();
+const cases = new RuleCases<MessageIds, Options>();
 
 function reported(
   name: string,
@@ -22,20 +22,8 @@ function reported(
   output: string | null,
   suggestion?: string,
 ): InvalidTestCase<MessageIds, Options> {
-  executed.add(`${name} (fix)`, code, output);
-  if (suggestion !== undefined) executed.add(`${name} (suggestion)`, code, suggestion);
-  return {
-    code,
-    errors: [
-      {
-        ...at(code, regex),
-        messageId,
-        suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestHoist', output: suggestion }],
-      },
-    ],
-    name,
-    output,
-  };
+  const suggestions = suggestion === undefined ? [] : [{ messageId: 'suggestHoist' as const, output: suggestion }];
+  return cases.invalid({ at: regex, code, messageId, name, output, suggestions });
 }
 
 ruleTester.run('no-regexp-in-loop', rule, {
@@ -168,11 +156,11 @@ ruleTester.run('no-regexp-in-loop', rule, {
   ],
 });
 
-executed.register('no-regexp-in-loop');
+cases.register('no-regexp-in-loop');
 
 describe('no-regexp-in-loop: why g/y regexes are never autofixed', () => {
-  it('a shared g regex changes what test() returns', () => {
-    expect(execute(G_TEST).result).toBe(2);
-    expect(execute(G_TEST_HOISTED).result).toBe(1);
+  it('a shared g regex changes what test() returns', async () => {
+    expect((await execute(G_TEST)).result).toBe(2);
+    expect((await execute(G_TEST_HOISTED)).result).toBe(1);
   });
 });

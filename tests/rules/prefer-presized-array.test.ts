@@ -1,7 +1,7 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import type { MessageIds, Options } from '../../src/rules/prefer-presized-array.js';
 import rule from '../../src/rules/prefer-presized-array.js';
-import { at, ExecutedFixes } from '../helpers/cases.js';
+import { at, RuleCases } from '../helpers/cases.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
@@ -9,7 +9,7 @@ const ruleTester = createTypedRuleTester();
 const TWO_LOOPS = 'const src = [1, 2];\nconst a: number[] = [];\nfor (const x of src) a.push(x);\nconst b: number[] = [];\nfor (const y of src) b.push(y);';
 
 /** Every fixed or suggested output here is also executed against the original code. */
-const executed = new ExecutedFixes();
+const cases = new RuleCases<MessageIds, Options>();
 
 function fixed(
   name: string,
@@ -19,15 +19,7 @@ function fixed(
   suggestions: { messageId: MessageIds; output: string }[] = [],
   options?: Options,
 ): InvalidTestCase<MessageIds, Options> {
-  executed.add(`${name} (fix)`, code, output);
-  for (const suggestion of suggestions) executed.add(`${name} (${suggestion.messageId})`, code, suggestion.output);
-  return {
-    code,
-    errors: [{ ...at(code, push), messageId: 'presize', suggestions }],
-    name,
-    options: options ?? [{}],
-    output,
-  };
+  return cases.invalid({ at: push, code, messageId: 'presize', name, options: options ?? [{}], output, suggestions });
 }
 
 ruleTester.run('prefer-presized-array', rule, {
@@ -287,13 +279,13 @@ ruleTester.run('prefer-presized-array', rule, {
     ),
     fixed(
       'await in the body: suggestion only, and no map callback (an arrow cannot await for it)',
-      'async function f(src: number[], g: (x: number) => Promise<number>) {\n  const out: number[] = [];\n  for (const x of src) out.push(await g(x));\n  return out;\n}',
+      'async function f(src: number[], g: (x: number) => Promise<number>) {\n  const out: number[] = [];\n  for (const x of src) out.push(await g(x));\n  return out;\n}\nconst result = f([1, 2, 3], async (x) => x * 2);',
       'out.push(await g(x))',
       null,
       [
         {
           messageId: 'suggestPresize',
-          output: 'async function f(src: number[], g: (x: number) => Promise<number>) {\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = await g(x);\n  return out;\n}',
+          output: 'async function f(src: number[], g: (x: number) => Promise<number>) {\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = await g(x);\n  return out;\n}\nconst result = f([1, 2, 3], async (x) => x * 2);',
         },
       ],
     ),
@@ -380,4 +372,4 @@ ruleTester.run('prefer-presized-array', rule, {
   ],
 });
 
-executed.register('prefer-presized-array');
+cases.register('prefer-presized-array');

@@ -4,9 +4,11 @@ import type { MessageIds, Options } from '../../src/rules/prefer-struct-of-array
 import { figure } from '../../src/generated/bench-figures.js';
 import rule from '../../src/rules/prefer-struct-of-arrays.js';
 import { createTypedRuleTester } from '../rule-tester.js';
-import { at } from '../helpers/cases.js';
+import { RuleCases } from '../helpers/cases.js';
 
 const ruleTester = createTypedRuleTester();
+/** Report-only rule: every case also asserts that nothing is fixed. */
+const cases = new RuleCases<MessageIds, Options>();
 
 const PARTICLE = 'interface Particle { x: number; y: number; vx: number; vy: number }\n';
 
@@ -18,27 +20,23 @@ function reported(
   data: { fields: string; loops: string; type: string },
   options?: Options,
 ): InvalidTestCase<MessageIds, Options> {
-  return {
+  return cases.invalid({
+    at: declared,
     code,
-    errors: [
-      {
-        ...at(code, declared),
-        data: {
-          profile: '',
-          ...data,
-          // The measured figures come from bench/results.json through the generated module.
-          aosBytes: figure('prefer-struct-of-arrays.retainedAosPerItem'),
-          name: declared,
-          node: figure('node'),
-          soaBytes: figure('prefer-struct-of-arrays.retainedSoaPerItem'),
-          update: figure('prefer-struct-of-arrays.updateSoa'),
-        },
-        messageId: 'preferStructOfArrays',
-      },
-    ],
+    data: {
+      profile: '',
+      ...data,
+      // The measured figures come from bench/results.json through the generated module.
+      aosBytes: figure('prefer-struct-of-arrays.retainedAosPerItem'),
+      name: declared,
+      node: figure('node'),
+      soaBytes: figure('prefer-struct-of-arrays.retainedSoaPerItem'),
+      update: figure('prefer-struct-of-arrays.updateSoa'),
+    },
+    messageId: 'preferStructOfArrays',
     name,
     options: options ?? [{}],
-  };
+  });
 }
 
 ruleTester.run('prefer-struct-of-arrays', rule, {
