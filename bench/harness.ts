@@ -98,11 +98,8 @@ export function formatTime(ns: number): string {
   return `${ns.toFixed(0)} ns`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  if (bytes >= 10 * 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
-  return `${Math.round(bytes).toLocaleString('en-US')} B`;
-}
+/** The plugin's one byte formatter, so benchmarks, docs and messages show bytes alike. */
+export { formatBytes } from '../src/util/units.js';
 
 /** "4.2–6.8×" over the given sizes (or one value when they agree to two digits). */
 export function ratioRange(values: number[]): string {

@@ -1,4 +1,4 @@
-import { defineBench, ratioRange } from './harness.js';
+import { defineBench, formatBytes, ratioRange } from './harness.js';
 
 const SIZES = [64, 4_096, 65_536];
 
@@ -62,6 +62,6 @@ export default defineBench({
     reusedFill4k: (r) => ratioRange([r['per-call']!['4096']!['reused-fill']!.timeRatio]),
     unsafeReused64: (r) => ratioRange([r.unsafe!['64']!.reused!.timeRatio]),
     unsafeReused64k: (r) => ratioRange([r.unsafe!['65536']!.reused!.timeRatio]),
-    allocBytes4k: (r) => `${Math.round(r['per-call']!['4096']!.alloc!.bytes).toLocaleString('en-US')} B`,
+    allocBytes4k: (r) => formatBytes(r['per-call']!['4096']!.alloc!.bytes),
   },
 });
