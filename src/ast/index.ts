@@ -3,6 +3,7 @@
  * here before writing a helper in a rule. Nothing in this folder imports another part of the plugin.
  */
 export * from './functions.js';
+export * from './expressions.js';
 export * from './globals.js';
 export * from './literals.js';
 export * from './members.js';

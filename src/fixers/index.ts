@@ -8,3 +8,4 @@ export * from './indent.js';
 export * from './insert.js';
 export * from './naming.js';
 export * from './parens.js';
+export * from './type-text.js';

@@ -3,10 +3,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import {
+  conditionalBranches,
   contains,
   findNode,
   findVariable,
   getStaticPropertyName,
+  hasOptionalChain,
   isEmptyArrayLiteral,
   isEmptyObjectLiteral,
   isFunction,
@@ -311,7 +313,7 @@ export default createRule<Options, MessageIds>({
         seed !== null &&
         ((isEmptyArrayLiteral(seed) && (copy.kind === 'array-spread' || copy.kind === 'concat')) ||
           (isEmptyObjectLiteral(seed) && (copy.kind === 'object-spread' || copy.kind === 'assign')));
-      if (!freshSeed || !accumulator || isOptionalChain(copy)) return noFix('the seed is not a fresh literal');
+      if (!freshSeed || !accumulator || hasOptionalChain(copy.node)) return noFix('the seed is not a fresh literal');
       // Reassigning the parameter (`acc = other`) would make the in-place write hit another object.
       if (accumulator.references.some((reference) => reference.isWrite())) return noFix('the accumulator is reassigned');
       if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(callback.params[0]!))) return noFix('its type does not accept in-place writes');
@@ -378,7 +380,7 @@ export default createRule<Options, MessageIds>({
         const isFresh = isEmptyArrayLiteral(value) || isEmptyObjectLiteral(value);
         if (!isFresh && !asCopy(assignment.right, name)) return noFix('rebound to another value');
       }
-      if (!sameKind(copy, init) || isOptionalChain(copy)) return noFix('another kind of container, or an optional chain');
+      if (!sameKind(copy, init) || hasOptionalChain(copy.node)) return noFix('another kind of container, or an optional chain');
       if (!acceptsInPlaceWrites(copy, services.getTypeAtLocation(def.name))) return noFix('its type does not accept in-place writes');
       const loopStart = outermost.node.range[0];
       for (const reference of variable.references) {
@@ -448,17 +450,6 @@ function figureFor(kind: Copy['kind']): string {
     return `2,000 entries took ${figure('no-accumulating-spread.objectSpreadAt2k')} with \`{ ...acc, [k]: v }\` against ${figure('no-accumulating-spread.objectAssignAt2k')} in place, on Node ${figure('node')}`;
   }
   return `10,000 items took ${figure('no-accumulating-spread.arraySpreadAt10k')} with \`[...acc, x]\` against ${figure('no-accumulating-spread.arrayPushAt10k')} with \`push\`, on Node ${figure('node')}`;
-}
-
-/** `c ? a : b` → `[a, b]` (nested conditionals too); anything else → `[]`. */
-function conditionalBranches(node: TSESTree.Node): TSESTree.Node[] {
-  const value = skipTypeWrappers(node);
-  if (value.type !== AST_NODE_TYPES.ConditionalExpression) return [];
-  return [value.consequent, value.alternate].flatMap((branch) => [branch, ...conditionalBranches(branch)]);
-}
-
-function isOptionalChain(copy: Copy): boolean {
-  return copy.node.parent?.type === AST_NODE_TYPES.ChainExpression || findNode(copy.node, (n) => 'optional' in n && n.optional === true) !== null;
 }
 
 /** The copy and the accumulator's initial literal are the same kind (`[]` for arrays, `{}` for objects). */

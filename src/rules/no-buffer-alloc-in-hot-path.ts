@@ -4,7 +4,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import {
   calleeName,
   findNode,
-  findVariable,
   functionName,
   getStaticPropertyName,
   isFunction,
@@ -15,6 +14,7 @@ import {
   TYPED_ARRAY_NAMES,
 } from '../ast/index.js';
 import type { UseVerdict } from '../analysis/escapes.js';
+import { constantNumber } from '../analysis/constants.js';
 import { findEscape } from '../analysis/escapes.js';
 import { getHotPathModel } from '../analysis/hot-path.js';
 import { isInvariantIn } from '../analysis/invariance.js';
@@ -65,24 +65,6 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const loops = getLoopAnalysis(sourceCode);
     const model = getHotPathModel(context, loops);
-
-    /** A numeric literal, a `const` bound to one, or arithmetic of those: the size in bytes. */
-    function constantSize(node: TSESTree.Node | undefined, depth = 0): number | null {
-      // The depth bound also stops self-referencing constants (`const N = N + 1`).
-      if (!node || depth > 16) return null;
-      if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number') return node.value;
-      if (node.type === AST_NODE_TYPES.BinaryExpression && ['*', '+', '-', '<<'].includes(node.operator)) {
-        const left = constantSize(node.left, depth + 1);
-        const right = constantSize(node.right, depth + 1);
-        if (left === null || right === null) return null;
-        return node.operator === '*' ? left * right : node.operator === '+' ? left + right : node.operator === '-' ? left - right : left << right;
-      }
-      if (node.type === AST_NODE_TYPES.Identifier) {
-        const def = findVariable(sourceCode, node)?.defs[0];
-        if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init) return constantSize(def.node.init, depth + 1);
-      }
-      return null;
-    }
 
     /** What is allocated, how many bytes per element, and how to clear a reused one. */
     function describe(node: Allocation): { bytesPerElement: number; clear: 'fill' | 'fill0n' | 'none' | null; size: TSESTree.Node | undefined } | null {
@@ -192,7 +174,7 @@ export default createRule<Options, MessageIds>({
       if (!what) return;
       const sizeNode = what.size;
       if (!sizeNode || sizeNode.type === AST_NODE_TYPES.SpreadElement) return;
-      const size = constantSize(sizeNode);
+      const size = constantNumber(sourceCode, sizeNode);
       // Only fixed sizes (or sizes that do not change across the loop) can be reused.
       if (size === null && !isLoopInvariant(sizeNode)) return;
       if (size !== null && (!Number.isInteger(size) || size <= 0)) return;

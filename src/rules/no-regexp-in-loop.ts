@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { findVariable, getStaticPropertyName, isGlobalReference } from '../ast/index.js';
+import { getStaticPropertyName, isGlobalReference } from '../ast/index.js';
+import { constantString } from '../analysis/constants.js';
 import { isInvariantIn, isSettledBefore } from '../analysis/invariance.js';
 import type { Loop } from '../analysis/loops.js';
 import { statementBeforeLoop } from '../analysis/loops.js';
@@ -140,8 +141,8 @@ export default createRule<Options, MessageIds>({
         flags = node.regex.flags;
       } else {
         const [pattern, flagArgument] = node.arguments;
-        const patternText = constantString(pattern);
-        flags = flagArgument === undefined ? '' : constantString(flagArgument);
+        const patternText = constantString(sourceCode, pattern);
+        flags = flagArgument === undefined ? '' : constantString(sourceCode, flagArgument);
         if (patternText === null || flags === null) {
           canThrow = true;
         } else {
@@ -157,19 +158,6 @@ export default createRule<Options, MessageIds>({
       if (!isUsedInPlace(node)) return suggest(apply, 'every iteration would get the same RegExp object');
       if (canThrow) return suggest(apply, 'an invalid pattern would now throw before the loop');
       return fix(apply);
-    }
-
-    /** The value of a string literal, or of a `const` initialised with one; `null` if unknown. */
-    function constantString(node: TSESTree.Node | undefined): string | null {
-      if (node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-      if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]!.value.cooked ?? null;
-      if (node?.type === AST_NODE_TYPES.Identifier) {
-        const def = findVariable(sourceCode, node)?.defs[0];
-        if (def?.type === 'Variable' && def.parent.kind === 'const' && def.node.init && def.node.init.type !== AST_NODE_TYPES.Identifier) {
-          return constantString(def.node.init);
-        }
-      }
-      return null;
     }
 
     return {

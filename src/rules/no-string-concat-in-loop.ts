@@ -9,6 +9,7 @@ import {
   isFunction,
   loopBodyOf,
   outermostTypeWrapper,
+  plusOperands,
   skipTypeWrappers,
   statementsOf,
 } from '../ast/index.js';
@@ -436,7 +437,7 @@ function getSelfOperands(node: TSESTree.AssignmentExpression, target: Target): T
   const right = skipTypeWrappers(node.right);
   let operands: TSESTree.Node[] = [];
   if (right.type === AST_NODE_TYPES.BinaryExpression) {
-    operands = flattenPlus(right).filter((operand) => isSameTarget(operand, target));
+    operands = plusOperands(right).filter((operand) => isSameTarget(operand, target));
   } else if (right.type === AST_NODE_TYPES.TemplateLiteral) {
     operands = right.expressions.filter((expression) => isSameTarget(expression, target));
   } else if (
@@ -448,14 +449,6 @@ function getSelfOperands(node: TSESTree.AssignmentExpression, target: Target): T
     operands = [right.callee.object];
   }
   return operands.length > 0 ? operands.map((operand) => skipTypeWrappers(operand)) : null;
-}
-
-/** The operands of a chain of `+`: `a + (b + c) + d` → `[a, b, c, d]`. */
-function flattenPlus(node: TSESTree.Node): TSESTree.Node[] {
-  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
-    return [...flattenPlus(node.left), ...flattenPlus(node.right)];
-  }
-  return [node];
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import ts from 'typescript';
 
 import {
   bodyStatements,
@@ -26,7 +25,7 @@ import { countedLoop, findEarlyExit } from '../analysis/loops.js';
 import type { SizedCollectionKind } from '../analysis/types.js';
 import { getSizedCollectionKind, isArrayOrTupleType, isLengthOf, isNumberType } from '../analysis/types.js';
 import type { FixDecision } from '../fixers/index.js';
-import { fix, fixOrSuggest, getFreeName, getIndent, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot } from '../fixers/index.js';
+import { fix, fixOrSuggest, getFreeName, getIndent, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot, typeTextAt } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
@@ -83,10 +82,6 @@ const TYPE_DECLARATIONS = new Set<string>([
 /** Methods that add elements: after them an unannotated array's element type is wider. */
 const GROWING_METHODS = new Set(['fill', 'push', 'splice', 'unshift']);
 
-const TYPE_KEYWORDS = new Set([
-  'bigint', 'boolean', 'false', 'keyof', 'never', 'null', 'number', 'object', 'readonly', 'string',
-  'symbol', 'true', 'typeof', 'undefined', 'unique', 'unknown', 'void',
-]);
 
 /** "element of the array `src`", "iteration of the counted loop". */
 function describeUnit(kind: SourceKind, source: string): string {
@@ -347,17 +342,8 @@ export default createRule<Options, MessageIds>({
       // A type declared in the loop body may share a name with one in scope at the declaration.
       if (findNode(candidate.body, (node) => TYPE_DECLARATIONS.has(node.type))) return null;
       const type = checker.getBaseTypeOfLiteralType(services.getTypeAtLocation(candidate.push.arguments[0]));
-      const text = checker.typeToString(type, undefined, ts.TypeFormatFlags.NoTruncation);
-      if (/\bimport\(|\.\.\.|\bany\b/u.test(text)) return null;
-      const location = services.esTreeNodeToTSNodeMap.get(candidate.declaration);
-      let inScope: Set<string> | undefined;
-      for (const match of text.matchAll(/([A-Za-z_$][\w$]*)(\??:)?/gu)) {
-        const name = match[1]!;
-        if (match[2] || TYPE_KEYWORDS.has(name)) continue; // a property name, or a keyword
-        inScope ??= new Set(checker.getSymbolsInScope(location, ts.SymbolFlags.Type).map((symbol) => symbol.name));
-        if (!inScope.has(name)) return null;
-      }
-      return `<${text}>`;
+      const text = typeTextAt(checker, type, services.esTreeNodeToTSNodeMap.get(candidate.declaration));
+      return text === null ? null : `<${text}>`;
     }
 
     /** `const out = src.map((x) => …)` text for an Array source, or `null` when not mechanical. */
