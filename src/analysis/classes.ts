@@ -3,7 +3,7 @@
  * fields each method reads and which methods it calls (to follow `this.m()` to the fields it reads).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
 
 import { contains, getStaticPropertyName, isFunction, keyName } from '../ast/index.js';
 

@@ -3,7 +3,7 @@
  * `const` initialised with one (numbers also through `*`, `+`, `-` and `<<`). Scope only, no types.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
 
 import { findVariable } from '../ast/index.js';
 

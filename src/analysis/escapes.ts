@@ -5,7 +5,7 @@
  * that must stay unmodified) pass a `classify` policy instead of writing their own walk.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
 
 import { contains, getStaticPropertyName, isTypeWrapper } from '../ast/index.js';
 

@@ -3,7 +3,7 @@
  * change program state. Escapes are in escapes.ts, loop exits in loops.ts.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
 
 import { forEachChild } from '../ast/index.js';
 

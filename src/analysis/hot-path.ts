@@ -4,7 +4,7 @@
  * See docs/hot-paths.md for what counts as hot and how to mark or unmark code.
  */
 import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
 import path from 'node:path';
 
 import { type FunctionNode, functionName, getStaticPropertyName, keyName, nearestFunction } from '../ast/index.js';

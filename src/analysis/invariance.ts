@@ -4,7 +4,7 @@
  * settled before a statement (so its text can move there). Syntax and scope only.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
 
 import { contains, findNode, findVariable } from '../ast/index.js';
 

@@ -5,7 +5,7 @@
  * AST only when some of them are no longer where the profile says.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
 import path from 'node:path';
 
 import { type LoadedProfile, type ProfiledFunction, loadProfile, readProfileSettings, warnOnce } from '../profile/load.js';

@@ -1,10 +1,12 @@
-import { isBuiltinSymbolLike } from '@typescript-eslint/type-utils';
-import { intersectionConstituents, isTypeFlagSet, unionConstituents } from 'ts-api-utils';
-import ts from 'typescript';
+import { isBuiltinSymbolLike } from '../util/deps.js';
+import { intersectionConstituents, isTypeFlagSet, unionConstituents } from '../util/deps.js';
+import type ts from 'typescript';
+
+import { typescript } from '../util/deps.js';
 
 import { TYPED_ARRAY_NAMES } from '../ast/index.js';
 
-const STRING_FLAGS = ts.TypeFlags.StringLike; // string, string literals, template literals, Uppercase<…> etc.
+const STRING_FLAGS = typescript.TypeFlags.StringLike; // string, string literals, template literals, Uppercase<…> etc.
 
 /**
  * True when every value of `type` is a primitive string: `string`, string-literal unions, template-literal
@@ -23,7 +25,7 @@ export function isStringLikeType(checker: ts.TypeChecker, type: ts.Type): boolea
  */
 export function constrainedConstituents(checker: ts.TypeChecker, type: ts.Type, depth = 0): ts.Type[] {
   return unionConstituents(type).flatMap((part) => {
-    if (!isTypeFlagSet(part, ts.TypeFlags.TypeParameter)) return [part];
+    if (!isTypeFlagSet(part, typescript.TypeFlags.TypeParameter)) return [part];
     const constraint = checker.getBaseConstraintOfType(part);
     // `T extends U`, `U extends T[]`: the depth bound stops constraint cycles.
     return constraint === undefined || constraint === part || depth > 8 ? [] : constrainedConstituents(checker, constraint, depth + 1);
@@ -31,7 +33,7 @@ export function constrainedConstituents(checker: ts.TypeChecker, type: ts.Type, 
 }
 
 function isStringConstituent(checker: ts.TypeChecker, type: ts.Type): boolean {
-  if (isTypeFlagSet(type, ts.TypeFlags.TypeParameter)) {
+  if (isTypeFlagSet(type, typescript.TypeFlags.TypeParameter)) {
     // A member of an intersection (`T & { __brand: 'Id' }`): judged by its constraint.
     const constraint = checker.getBaseConstraintOfType(type);
     return constraint !== undefined && constraint !== type && isStringLikeType(checker, constraint);
@@ -93,11 +95,11 @@ export function isBuiltinMapType(program: ts.Program, type: ts.Type): boolean {
 
 /** The type's own flags say number-like (`number`, a number literal, a numeric enum member). */
 export function isNumberType(type: ts.Type): boolean {
-  return isTypeFlagSet(type, ts.TypeFlags.NumberLike);
+  return isTypeFlagSet(type, typescript.TypeFlags.NumberLike);
 }
 
 const PRIMITIVE_FLAGS =
-  ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.Null | ts.TypeFlags.Undefined;
+  typescript.TypeFlags.StringLike | typescript.TypeFlags.NumberLike | typescript.TypeFlags.BooleanLike | typescript.TypeFlags.BigIntLike | typescript.TypeFlags.Null | typescript.TypeFlags.Undefined;
 
 /** Every member is a primitive (string, number, boolean, bigint, `null`, `undefined`): never an array or object at run time. */
 export function isPrimitiveType(checker: ts.TypeChecker, type: ts.Type): boolean {
@@ -109,7 +111,7 @@ export function isPrimitiveType(checker: ts.TypeChecker, type: ts.Type): boolean
 export function isSafePropertyKeyType(checker: ts.TypeChecker, type: ts.Type): boolean {
   const parts = constrainedConstituents(checker, type);
   return parts.length > 0 && parts.every(
-    (part) => isTypeFlagSet(part, ts.TypeFlags.NumberLike) || (part.isStringLiteral() && part.value !== '__proto__'),
+    (part) => isTypeFlagSet(part, typescript.TypeFlags.NumberLike) || (part.isStringLiteral() && part.value !== '__proto__'),
   );
 }
 
@@ -126,7 +128,7 @@ export function isMutableArrayType(program: ts.Program, type: ts.Type): boolean 
 export function isLengthOf(program: ts.Program, property: string | null, objectType: ts.Type): boolean {
   const kind = getSizedCollectionKind(program, objectType);
   if (property === 'length') {
-    return kind === 'array' || kind === 'tuple' || kind === 'typed-array' || isTypeFlagSet(objectType, ts.TypeFlags.StringLike);
+    return kind === 'array' || kind === 'tuple' || kind === 'typed-array' || isTypeFlagSet(objectType, typescript.TypeFlags.StringLike);
   }
   return property === 'size' && (kind === 'map' || kind === 'set');
 }

@@ -1,6 +1,5 @@
 /** Functions: which nodes are functions, the one around a node, its name, what its body uses. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { keyName } from './members.js';
 import { findNode } from './walk.js';
@@ -12,9 +11,9 @@ export type FunctionNode =
 
 export function isFunction(node: TSESTree.Node): node is FunctionNode {
   return (
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration ||
-    node.type === AST_NODE_TYPES.FunctionExpression
+    node.type === 'ArrowFunctionExpression' ||
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'FunctionExpression'
   );
 }
 
@@ -29,7 +28,7 @@ export function nearestFunction(node: TSESTree.Node): FunctionNode | null {
 /** True inside a function or a class `static {}` block: code that does not run at module load by itself. */
 export function isInsideFunction(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || current.type === AST_NODE_TYPES.StaticBlock) return true;
+    if (isFunction(current) || current.type === 'StaticBlock') return true;
   }
   return false;
 }
@@ -38,8 +37,8 @@ export function isInsideFunction(node: TSESTree.Node): boolean {
 export function functionName(fn: FunctionNode): string | null {
   if (fn.id) return fn.id.name;
   const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.PropertyDefinition) {
+  if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
+  if (parent?.type === 'MethodDefinition' || parent?.type === 'Property' || parent?.type === 'PropertyDefinition') {
     return keyName(parent.key);
   }
   return null;
@@ -50,7 +49,7 @@ export function hasAwaitOrYield(root: TSESTree.Node): boolean {
   return (
     findNode(
       root,
-      (node) => node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression,
+      (node) => node.type === 'AwaitExpression' || node.type === 'YieldExpression',
       isFunction,
     ) !== null
   );
@@ -61,8 +60,8 @@ export function usesThisOrArguments(fn: TSESTree.FunctionExpression): boolean {
   return (
     findNode(
       fn.body,
-      (node) => node.type === AST_NODE_TYPES.ThisExpression || (node.type === AST_NODE_TYPES.Identifier && node.name === 'arguments'),
-      (node) => node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration,
+      (node) => node.type === 'ThisExpression' || (node.type === 'Identifier' && node.name === 'arguments'),
+      (node) => node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration',
     ) !== null
   );
 }

@@ -1,13 +1,12 @@
 /** Member access and known method calls: `a.b`, `a['b']`, `x.push(y)`. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** `a.b` → `'b'`, `a['b']` → `'b'`, anything computed from a non-literal → `null`. */
 export function getStaticPropertyName(member: TSESTree.MemberExpression): string | null {
   if (!member.computed) {
-    return member.property.type === AST_NODE_TYPES.Identifier ? member.property.name : null;
+    return member.property.type === 'Identifier' ? member.property.name : null;
   }
-  if (member.property.type === AST_NODE_TYPES.Literal && typeof member.property.value === 'string') {
+  if (member.property.type === 'Literal' && typeof member.property.value === 'string') {
     return member.property.value;
   }
   return null;
@@ -15,8 +14,8 @@ export function getStaticPropertyName(member: TSESTree.MemberExpression): string
 
 /** A property key's name: an identifier's, or a string or number literal's (`1` → `'1'`); `null` if computed from code. */
 export function keyName(key: TSESTree.Node): string | null {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
   return null;
 }
 
@@ -31,7 +30,7 @@ export function isMethodCall(
   names: string | ReadonlySet<string>,
   argumentCount?: number,
 ): node is MethodCall {
-  if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return false;
   if (argumentCount !== undefined && node.arguments.length !== argumentCount) return false;
   const name = getStaticPropertyName(node.callee);
   return name !== null && (typeof names === 'string' ? name === names : names.has(name));
@@ -40,7 +39,7 @@ export function isMethodCall(
 /** The name a call's callee is known by: `f` in `f(x)`, `m` in `o.m(x)`; `null` otherwise. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | null {
   const { callee } = call;
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression) return getStaticPropertyName(callee);
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression') return getStaticPropertyName(callee);
   return null;
 }

@@ -1,8 +1,12 @@
 /** Scope questions that need only ESLint's scope manager: globals, declarations, writes. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type * as Utils from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
 
 import { findNode } from './walk.js';
+
+// A `require`, not an `import`: see src/util/deps.ts (this folder imports nothing of the plugin).
+const { ASTUtils } = createRequire(import.meta.url)('@typescript-eslint/utils') as typeof Utils;
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -17,17 +21,17 @@ export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identi
  * `function Array() {}` or a parameter named `RegExp` is not the built-in.
  */
 export function isGlobalReference(sourceCode: SourceCode, node: TSESTree.Node, name?: string): node is TSESTree.Identifier {
-  if (node.type !== AST_NODE_TYPES.Identifier || (name !== undefined && node.name !== name)) return false;
+  if (node.type !== 'Identifier' || (name !== undefined && node.name !== name)) return false;
   const variable = findVariable(sourceCode, node);
   return !variable || variable.defs.length === 0;
 }
 
 /** `Global.member` with `Global` the global of that name: `JSON.stringify`, `Buffer.alloc`, `Array.of`. */
 export function isGlobalMember(sourceCode: SourceCode, node: TSESTree.Node, objectName: string, member: string | ReadonlySet<string>): node is TSESTree.MemberExpression {
-  if (node.type !== AST_NODE_TYPES.MemberExpression || !isGlobalReference(sourceCode, node.object, objectName)) return false;
-  const name = !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+  if (node.type !== 'MemberExpression' || !isGlobalReference(sourceCode, node.object, objectName)) return false;
+  const name = !node.computed && node.property.type === 'Identifier'
     ? node.property.name
-    : node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string' ? node.property.value : null;
+    : node.property.type === 'Literal' && typeof node.property.value === 'string' ? node.property.value : null;
   return name !== null && (typeof member === 'string' ? name === member : member.has(name));
 }
 
@@ -36,7 +40,7 @@ export function isDeclaredIn(identifier: TSESTree.Identifier, region: TSESTree.N
   return (
     findNode(
       region,
-      (node) => node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === identifier.name,
+      (node) => node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === identifier.name,
     ) !== null
   );
 }
@@ -47,8 +51,8 @@ export function writesIdentifier(root: TSESTree.Node, name: string): boolean {
     findNode(
       root,
       (node) =>
-        (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.Identifier && node.left.name === name) ||
-        (node.type === AST_NODE_TYPES.UpdateExpression && node.argument.type === AST_NODE_TYPES.Identifier && node.argument.name === name),
+        (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) ||
+        (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name),
     ) !== null
   );
 }

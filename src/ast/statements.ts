@@ -1,6 +1,5 @@
 /** Statements and statement lists: blocks, loops, the statement before or around a node. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isFunction } from './functions.js';
 
@@ -13,35 +12,35 @@ export type LoopStatement =
 
 export function isLoopStatement(node: TSESTree.Node | null | undefined): node is LoopStatement {
   return (
-    node?.type === AST_NODE_TYPES.ForStatement ||
-    node?.type === AST_NODE_TYPES.ForInStatement ||
-    node?.type === AST_NODE_TYPES.ForOfStatement ||
-    node?.type === AST_NODE_TYPES.WhileStatement ||
-    node?.type === AST_NODE_TYPES.DoWhileStatement
+    node?.type === 'ForStatement' ||
+    node?.type === 'ForInStatement' ||
+    node?.type === 'ForOfStatement' ||
+    node?.type === 'WhileStatement' ||
+    node?.type === 'DoWhileStatement'
   );
 }
 
 /** The statements of a block, module or `case` clause; `null` for any other node. */
 export function statementsOf(node: TSESTree.Node): readonly TSESTree.Node[] | null {
-  if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program) return node.body;
-  if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
+  if (node.type === 'BlockStatement' || node.type === 'Program') return node.body;
+  if (node.type === 'SwitchCase') return node.consequent;
   return null;
 }
 
 /** A node whose children are a list of statements (where a statement can be inserted). */
 export function isStatementList(node: TSESTree.Node): boolean {
   return (
-    node.type === AST_NODE_TYPES.BlockStatement ||
-    node.type === AST_NODE_TYPES.Program ||
-    node.type === AST_NODE_TYPES.SwitchCase ||
-    node.type === AST_NODE_TYPES.StaticBlock ||
-    node.type === AST_NODE_TYPES.TSModuleBlock
+    node.type === 'BlockStatement' ||
+    node.type === 'Program' ||
+    node.type === 'SwitchCase' ||
+    node.type === 'StaticBlock' ||
+    node.type === 'TSModuleBlock'
   );
 }
 
 /** The statements a loop body or a function body runs: a block's list, or the one statement or expression. */
 export function bodyStatements(body: TSESTree.Node): readonly TSESTree.Node[] {
-  return body.type === AST_NODE_TYPES.BlockStatement ? body.body : [body];
+  return body.type === 'BlockStatement' ? body.body : [body];
 }
 
 /** The part a loop statement (or function) repeats or runs: its `body`; the node itself when it has none. */
@@ -59,20 +58,20 @@ export function nextStatement(statement: TSESTree.Node): TSESTree.Node | null {
 /** `statement` is followed directly by `target`, or by a label on it. */
 export function directlyPrecedes(statement: TSESTree.Node, target: TSESTree.Node): boolean {
   const next = nextStatement(statement);
-  return next === target || (target.parent?.type === AST_NODE_TYPES.LabeledStatement && next === target.parent);
+  return next === target || (target.parent?.type === 'LabeledStatement' && next === target.parent);
 }
 
 /** The statement directly in the module body that contains `node` (or `node` itself). */
 export function topLevelStatement(node: TSESTree.Node): TSESTree.Node {
   let current = node;
-  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
+  while (current.parent && current.parent.type !== 'Program') current = current.parent;
   return current;
 }
 
 /** The statement holding `node` directly in a block or the module (not crossing a function), or `null`. */
 export function statementInBlock(node: TSESTree.Node): TSESTree.Node | null {
   let current = node;
-  while (current.parent && current.parent.type !== AST_NODE_TYPES.BlockStatement && current.parent.type !== AST_NODE_TYPES.Program) {
+  while (current.parent && current.parent.type !== 'BlockStatement' && current.parent.type !== 'Program') {
     if (isFunction(current.parent)) return null;
     current = current.parent;
   }
@@ -82,7 +81,7 @@ export function statementInBlock(node: TSESTree.Node): TSESTree.Node | null {
 /** `node` sits in a `try` statement (block, `catch` or `finally`) of its own function. */
 export function isInsideTry(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.TryStatement) return true;
+    if (current.type === 'TryStatement') return true;
     if (isFunction(current)) return false;
   }
   return false;

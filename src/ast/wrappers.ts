@@ -1,6 +1,5 @@
 /** TypeScript wrappers that do not change a value: `x as T`, `<T>x`, `x satisfies T`, `x!`. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 export type TypeWrapper =
   | TSESTree.TSAsExpression
@@ -10,10 +9,10 @@ export type TypeWrapper =
 
 export function isTypeWrapper(node: TSESTree.Node | null | undefined): node is TypeWrapper {
   return (
-    node?.type === AST_NODE_TYPES.TSAsExpression ||
-    node?.type === AST_NODE_TYPES.TSNonNullExpression ||
-    node?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node?.type === AST_NODE_TYPES.TSTypeAssertion
+    node?.type === 'TSAsExpression' ||
+    node?.type === 'TSNonNullExpression' ||
+    node?.type === 'TSSatisfiesExpression' ||
+    node?.type === 'TSTypeAssertion'
   );
 }
 

@@ -1,6 +1,6 @@
 /** Moving expression text: the author's parentheses, binding power, parentheses a new slot needs. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ASTUtils } from '@typescript-eslint/utils';
+import { ASTUtils } from '../util/deps.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 

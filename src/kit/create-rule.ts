@@ -4,10 +4,10 @@
  * profile model (src/analysis/profile.ts) answers, and loads a profile only when
  * `settings.alloc.profile` names one.
  */
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getFileProfile } from '../analysis/profile.js';
+import { ESLintUtils as eslintUtils } from '../util/deps.js';
 
 /** Documentation metadata every alloc rule declares; configs and the README table are computed from it. */
 export interface AllocRuleDocs {
@@ -29,7 +29,7 @@ const REPO_URL = 'https://github.com/eslint-plugin-alloc/eslint-plugin-alloc';
 
 export const ruleDocsUrl = (name: string): string => `${REPO_URL}/blob/main/docs/rules/${name}.md`;
 
-const ruleCreator = ESLintUtils.RuleCreator<AllocRuleDocs>(ruleDocsUrl);
+const ruleCreator = eslintUtils.RuleCreator<AllocRuleDocs>(ruleDocsUrl);
 
 /** The placeholder the factory appends to every message and fills on every report. */
 const PROFILE_PLACEHOLDER = '{{profile}}';

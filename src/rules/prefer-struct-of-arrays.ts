@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import ts from 'typescript';
+import { AST_NODE_TYPES, ASTUtils } from '../util/deps.js';
+import type ts from 'typescript';
+
+import { typescript } from '../util/deps.js';
 
 import { findNode, findVariable, getStaticPropertyName, isInsideFunction, skipTypeWrappers } from '../ast/index.js';
 import type { Loop } from '../analysis/loops.js';
@@ -150,22 +152,22 @@ export default createRule<Options, MessageIds>({
       // Arrays only (tuples are small fixed records), never a union of array types.
       if (!checker.isArrayType(type)) return null;
       const element = checker.getTypeArguments(type as ts.TypeReference)[0];
-      if (!element || element.isUnion() || element.isIntersection() || (element.flags & ts.TypeFlags.Object) === 0) return null;
+      if (!element || element.isUnion() || element.isIntersection() || (element.flags & typescript.TypeFlags.Object) === 0) return null;
       const symbol = element.getSymbol() ?? element.aliasSymbol;
       // Plain shapes only: interfaces, type aliases and object literal types — not classes.
-      if (!symbol || (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeLiteral)) === 0) return null;
-      if ((symbol.flags & ts.SymbolFlags.Class) !== 0 || element.getCallSignatures().length > 0) return null;
+      if (!symbol || (symbol.flags & (typescript.SymbolFlags.Interface | typescript.SymbolFlags.TypeLiteral)) === 0) return null;
+      if ((symbol.flags & typescript.SymbolFlags.Class) !== 0 || element.getCallSignatures().length > 0) return null;
       const numeric: string[] = [];
       let other = 0;
       for (const property of checker.getPropertiesOfType(element)) {
         const propertyType = checker.getTypeOfSymbol(property);
-        if ((propertyType.flags & ts.TypeFlags.NumberLike) !== 0 && !propertyType.isUnion()) numeric.push(property.name);
+        if ((propertyType.flags & typescript.TypeFlags.NumberLike) !== 0 && !propertyType.isUnion()) numeric.push(property.name);
         else other++;
       }
       // Both options always have values: meta.defaultOptions fills them in.
       if (numeric.length + other < minFields! || other > allowNonNumeric! || numeric.length === 0) return null;
       if (!isBuiltInBulk(declaration)) return null;
-      const name = element.aliasSymbol?.name ?? (symbol.flags & ts.SymbolFlags.TypeLiteral ? `{ ${numeric.join(', ')} }` : symbol.name);
+      const name = element.aliasSymbol?.name ?? (symbol.flags & typescript.SymbolFlags.TypeLiteral ? `{ ${numeric.join(', ')} }` : symbol.name);
       return { name, numeric: new Set(numeric) };
     }
 
