@@ -9,3 +9,9 @@ RuleTester.describeSkip = describe.skip;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 RuleTester.itSkip = it.skip;
+
+// The plugin loads its profile reader with `require` on first use (src/analysis/profile.ts); under
+// vitest the sources are TypeScript, which `require` cannot load, so hand over the module here.
+import * as profileCode from '../src/profile/index.js';
+
+(globalThis as Record<symbol, unknown>)[Symbol.for('eslint-plugin-alloc/profile-code')] = profileCode;

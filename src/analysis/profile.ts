@@ -8,11 +8,29 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/deps.js';
 import path from 'node:path';
 
-import { type LoadedProfile, type ProfiledFunction, loadProfile, readProfileSettings, warnOnce } from '../profile/load.js';
+import { createRequire } from 'node:module';
+
+import type * as ProfileCode from '../profile/index.js';
+import type { Figure, LoadedProfile, ProfiledFunction } from '../profile/index.js';
 import type { SourceLocation } from '../profile/locate.js';
-import { displayPath } from '../profile/paths.js';
-import { type Figure, profileNote } from '../profile/figure.js';
 import { type FunctionNode, forEachChild, functionName, isFunction, nearestFunction } from '../ast/index.js';
+
+/** Where tests/setup.ts hands over the profile reader vitest loaded from the TypeScript sources. */
+const PROFILE_CODE = Symbol.for('eslint-plugin-alloc/profile-code');
+let profileCode: typeof ProfileCode | undefined;
+
+/**
+ * The profile reader (src/profile/), loaded on first use: only lints that set
+ * `settings.alloc.profile` pay for reading profiles and source maps. `require` of this ES module
+ * works on every Node version the plugin supports; the tests run the TypeScript sources, which
+ * `require` cannot load, so they pass the module in (tests/setup.ts).
+ */
+function profileReader(): typeof ProfileCode {
+  profileCode ??=
+    ((globalThis as Record<symbol, unknown>)[PROFILE_CODE] as typeof ProfileCode | undefined) ??
+    (createRequire(import.meta.url)('../profile/index.js') as typeof ProfileCode);
+  return profileCode;
+}
 
 export class FileProfile {
   readonly #byFunction = new Map<FunctionNode, ProfiledFunction[]>();
@@ -58,6 +76,7 @@ export class FileProfile {
       }
       if (stale.length > 0) {
         const first = stale[0]!;
+        const { displayPath, warnOnce } = profileReader();
         warnOnce(
           `settings.alloc.profile: ${stale.length} function(s) that ${profile.label} places in ${displayPath(cwd, filename)} are not there (e.g. \`${first.name || '(anonymous)'}\` at line ${first.location.line}) — the file changed after the profile was recorded, or its source map is stale. Record the profile again; until then they are not marked hot.`,
         );
@@ -81,7 +100,7 @@ export class FileProfile {
     let note = this.#notes.get(fn);
     if (note === undefined) {
       const entries = this.#byFunction.get(fn)?.filter((entry) => entry.self > 0) ?? [];
-      note = entries.length === 0 ? '' : profileNote(displayName(fn, entries[0]!), entries.map(asFigure));
+      note = entries.length === 0 ? '' : profileReader().profileNote(displayName(fn, entries[0]!), entries.map(asFigure));
       this.#notes.set(fn, note);
     }
     return note;
@@ -241,8 +260,11 @@ export function getFileProfile(context: Readonly<TSESLint.RuleContext<string, re
   const program = context.sourceCode.ast;
   let profile = fileProfiles.get(program);
   if (profile === undefined) {
-    const settings = readProfileSettings(context.settings, context.cwd);
-    const profiles = settings?.paths.map((file) => loadProfile(file, settings.threshold, context.cwd)).filter((p): p is LoadedProfile => p !== null) ?? [];
+    // Without the setting, nothing of the profile reader is loaded.
+    const configured = (context.settings.alloc as { profile?: unknown } | undefined)?.profile !== undefined;
+    const reader = configured ? profileReader() : null;
+    const settings = reader?.readProfileSettings(context.settings, context.cwd);
+    const profiles = settings?.paths.map((file) => reader!.loadProfile(file, settings.threshold, context.cwd)).filter((p): p is LoadedProfile => p !== null) ?? [];
     // ESLint's filename may be relative to `cwd` (RuleTester's is).
     profile = profiles.length === 0 ? null : new FileProfile(context.sourceCode, path.resolve(context.cwd, context.filename), context.cwd, profiles);
     fileProfiles.set(program, profile);

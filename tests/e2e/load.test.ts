@@ -1,0 +1,82 @@
+/**
+ * What importing the built plugin loads, as ESLint does it: after the user's typescript-eslint, with
+ * `import`. A lint without a profile must not load the profile reader, the CLI, the sampler or the
+ * formatter; typescript and typescript-eslint's packages come from the CommonJS cache (`require`,
+ * see src/util/deps.ts), not through an ES import that re-lexes them. `npm test` builds `dist/` first.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(os.tmpdir(), 'alloc-load-'));
+afterAll(() => rmSync(dir, { force: true, recursive: true }));
+
+interface Loaded {
+  /** Every module loaded as an ES module (URLs), from the loader hook. */
+  esm: string[];
+  /** Every module in the CommonJS cache (paths). */
+  cjs: string[];
+}
+
+/** Imports typescript-eslint, then `entry`, in a fresh Node process; then runs `after` (a script body) there. */
+function loadedBy(entry: string, after = ''): Loaded {
+  const log = path.join(dir, `esm-${Math.random().toString(36).slice(2)}.log`);
+  const hooks = path.join(dir, 'hooks.mjs');
+  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+  const main = path.join(dir, 'main.mjs');
+  writeFileSync(
+    main,
+    [
+      `import { createRequire } from 'node:module';`,
+      `await import(${JSON.stringify(pathToFileURL(path.join(root, 'node_modules/typescript-eslint/dist/index.js')).href)});`,
+      `const plugin = (await import(${JSON.stringify(pathToFileURL(path.join(root, entry)).href)})).default;`,
+      after,
+      `console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`,
+    ].join('\n'),
+  );
+  writeFileSync(log, '');
+  const out = execFileSync(process.execPath, ['--no-warnings', '--experimental-loader', pathToFileURL(hooks).href, main], { cwd: root, encoding: 'utf8' });
+  const esm = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  return { cjs: JSON.parse(out.trim().split('\n').at(-1)!) as string[], esm };
+}
+
+const dist = (file: string) => path.join(root, 'dist', file);
+
+describe('importing the plugin', () => {
+  const loaded = loadedBy('dist/index.js');
+
+  it('loads the rules (the check sees what it should)', () => {
+    expect(loaded.esm).toContain(pathToFileURL(dist('index.js')).href);
+    expect(loaded.esm).toContain(pathToFileURL(dist('rules/no-regexp-in-loop.js')).href);
+  });
+
+  it('does not load the profile reader, the CLI, the sampler or the formatter (as ES modules, or required)', () => {
+    const ours = [...loaded.esm.map((url) => (url.startsWith('file:') ? new URL(url).pathname : url)), ...loaded.cjs].filter((file) => file.startsWith(dist('')));
+    const re = /\/dist\/(?:profile|cli)\/|\/dist\/formatter\.js$/u;
+    expect(ours.filter((file) => re.test(file))).toEqual([]);
+  });
+
+  it('takes typescript and typescript-eslint from the CommonJS cache, never through an ES import', () => {
+    const re = /\/node_modules\/(?:typescript|ts-api-utils|@typescript-eslint)\//u;
+    const esImported = loaded.esm.filter((url) => re.test(url) && !url.includes('/typescript-eslint/dist/index.js'));
+    expect(esImported).toEqual([]);
+    expect(loaded.cjs.some((file) => file.endsWith(path.join('node_modules', 'typescript', 'lib', 'typescript.js')))).toBe(true);
+  });
+
+  it('loads the profile reader once a lint asks for a profile', () => {
+    const profile = path.join(dir, 'missing.heapprofile');
+    const withProfile = loadedBy(
+      'dist/index.js',
+      `const { ESLint } = await import(${JSON.stringify(pathToFileURL(path.join(root, 'node_modules/eslint/lib/api.js')).href)});
+const eslint = new ESLint({ cwd: ${JSON.stringify(dir)}, overrideConfigFile: true, overrideConfig: [{ plugins: { alloc: plugin }, rules: { 'alloc/no-buffer-alloc-in-hot-path': 'error' }, settings: { alloc: { profile: ${JSON.stringify(profile)} } } }] });
+await eslint.lintText('export const x = 1;', { filePath: ${JSON.stringify(path.join(dir, 'x.js'))} });`,
+    );
+    // `require` of an ES module (how the reader is loaded) puts it in the CommonJS cache.
+    expect(withProfile.cjs).toContain(dist('profile/index.js'));
+    expect(withProfile.cjs).not.toContain(dist('formatter.js'));
+  });
+});
