@@ -68,14 +68,14 @@ export function getThisContext(node: TSESTree.Node): { classNode: ClassNode; met
     if (current.type === AST_NODE_TYPES.PropertyDefinition) {
       if (current.static) return null;
       const method = current.value && isFunction(current.value) && contains(current.value, node)
-        ? keyName(current.key)
+        ? keyName(current.key, current.computed)
         : null;
       return { classNode: current.parent.parent, method };
     }
     if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
       const definition = current.parent;
       if (definition?.type === AST_NODE_TYPES.MethodDefinition && !definition.static) {
-        return { classNode: definition.parent.parent, method: definition.kind === 'method' ? keyName(definition.key) : null };
+        return { classNode: definition.parent.parent, method: definition.kind === 'method' ? keyName(definition.key, definition.computed) : null };
       }
       return null;
     }

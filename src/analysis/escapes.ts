@@ -51,7 +51,7 @@ export interface EscapeOptions {
  */
 export function findEscape(variable: Variable, options: EscapeOptions = {}): Escape | null {
   const { allowCapturesIn, before = Infinity, classify, exports = true, within } = options;
-  if (exports && variable.defs.some((def) => isExported(def.name))) {
+  if (exports && variable.defs.some((def) => isExported(def))) {
     return { kind: 'exported', node: variable.defs[0]!.name };
   }
   const home = variable.scope.variableScope;
@@ -98,6 +98,9 @@ export function escapeKindOf(identifier: TSESTree.Node): EscapeKind | null {
       return parent.tag === node ? null : 'argument';
     case AST_NODE_TYPES.SpreadElement:
       return null; // spreading copies the elements, not the container
+    case AST_NODE_TYPES.TemplateLiteral:
+      // A substitution of a tagged template is an argument of the tag; of a plain one, a string.
+      return parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.parent.quasi === parent ? 'argument' : null;
     case AST_NODE_TYPES.ReturnStatement:
     case AST_NODE_TYPES.ThrowStatement:
     case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -122,12 +125,12 @@ export function escapeKindOf(identifier: TSESTree.Node): EscapeKind | null {
   }
 }
 
-function isExported(name: TSESTree.Node): boolean {
-  for (let node: TSESTree.Node | undefined = name.parent; node; node = node.parent) {
-    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration) return true;
-    if (node.type === AST_NODE_TYPES.Program || node.type === AST_NODE_TYPES.BlockStatement) return false;
-  }
-  return false;
+/** The definition's declaration is exported (`export const`, `export function`, `export default function/class`). */
+function isExported(def: TSESLint.Scope.Definition): boolean {
+  // Parameters, catch clauses and imports belong to no export of their own.
+  const declaration = def.type === 'Variable' ? def.parent : def.type === 'FunctionName' || def.type === 'ClassName' ? def.node : null;
+  const parent = declaration?.parent;
+  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 
@@ -154,9 +157,11 @@ export function isReadOnlyMemberUse(identifier: TSESTree.Node): boolean {
   if (!member || !parent) return false;
   switch (parent.type) {
     case AST_NODE_TYPES.BinaryExpression:
-    case AST_NODE_TYPES.TemplateLiteral:
     case AST_NODE_TYPES.ExpressionStatement:
       return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      // A tagged template hands the value to the tag function.
+      return parent.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression;
     case AST_NODE_TYPES.UnaryExpression:
       return parent.operator !== 'delete';
     case AST_NODE_TYPES.IfStatement:

@@ -5,7 +5,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/deps.js';
 
-import { forEachChild } from '../ast/index.js';
+import { forEachChild, isGlobalReference } from '../ast/index.js';
 
 type Variable = TSESLint.Scope.Variable;
 type Reference = TSESLint.Scope.Reference;
@@ -39,6 +39,7 @@ const PURE_GLOBAL_CALLS = new Set(['Boolean', 'Number', 'String', 'isFinite', 'i
  * not entered: creating a closure changes nothing. `null` when nothing is found.
  */
 export function findImpureNode(
+  sourceCode: Readonly<TSESLint.SourceCode>,
   root: TSESTree.Node,
   isLocal: (identifier: TSESTree.Identifier) => boolean,
 ): TSESTree.Node | null {
@@ -51,7 +52,7 @@ export function findImpureNode(
       case AST_NODE_TYPES.FunctionDeclaration:
         return;
       case AST_NODE_TYPES.CallExpression:
-        if (!isPureCall(node)) {
+        if (!isPureCall(sourceCode, node)) {
           found = node;
           return;
         }
@@ -75,6 +76,14 @@ export function findImpureNode(
           return;
         }
         break;
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+        // The head assigns its target on every iteration: `for (o.p of xs)` writes `o.p`.
+        if (node.left.type !== AST_NODE_TYPES.VariableDeclaration && !(node.left.type === AST_NODE_TYPES.Identifier && isLocal(node.left))) {
+          found = node.left;
+          return;
+        }
+        break;
       case AST_NODE_TYPES.UpdateExpression:
         if (!(node.argument.type === AST_NODE_TYPES.Identifier && isLocal(node.argument))) {
           found = node;
@@ -90,13 +99,10 @@ export function findImpureNode(
   return found;
 }
 
-function isPureCall(call: TSESTree.CallExpression): boolean {
+/** A call of the global `Number`, `String`, … or a `Math` method (a local function of that name is not). */
+function isPureCall(sourceCode: Readonly<TSESLint.SourceCode>, call: TSESTree.CallExpression): boolean {
   const { callee } = call;
-  if (callee.type === AST_NODE_TYPES.Identifier) return PURE_GLOBAL_CALLS.has(callee.name);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Math'
-  );
+  if (callee.type === AST_NODE_TYPES.Identifier) return PURE_GLOBAL_CALLS.has(callee.name) && isGlobalReference(sourceCode, callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && isGlobalReference(sourceCode, callee.object, 'Math');
 }
 

@@ -214,7 +214,7 @@ export class HotPathModel {
       holder.callee.type === AST_NODE_TYPES.MemberExpression &&
       getStaticPropertyName(holder.callee) === 'route'
     ) {
-      const url = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && keyName(p.key) === 'url');
+      const url = object.properties.find((p) => p.type === AST_NODE_TYPES.Property && keyName(p.key, p.computed) === 'url');
       const route = url?.type === AST_NODE_TYPES.Property ? stringValue(url.value) : null;
       return handler(`in the route handler${route === null ? '' : ` \`${route}\``}`);
     }

@@ -6,7 +6,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/deps.js';
 
-import { contains, findNode, findVariable } from '../ast/index.js';
+import { contains, findNode, findVariable, writesIdentifier } from '../ast/index.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -56,7 +56,10 @@ export function isInvariantIn(sourceCode: SourceCode, node: TSESTree.Node, regio
       return options.memberChains === true && !node.computed && !node.optional && isInvariantIn(sourceCode, node.object, region, options);
     case AST_NODE_TYPES.Identifier: {
       const variable = findVariable(sourceCode, node);
-      if (!variable || variable.defs.length === 0) return options.globals === true && (!variable || !isAssignedIn(variable, region));
+      // A global nothing declares has no variable to hold its references: look for writes by name.
+      if (!variable || variable.defs.length === 0) {
+        return options.globals === true && (variable ? !isAssignedIn(variable, region) : !writesIdentifier(region, node.name));
+      }
       return isInvariantBinding(variable, region);
     }
     default:

@@ -266,9 +266,11 @@ function breakLeaves(statement: TSESTree.BreakStatement, block: TSESTree.Node, l
  */
 export function findEarlyExit(body: TSESTree.Node, loop: TSESTree.Node): TSESTree.Node | null {
   let found: TSESTree.Node | null = null;
+  // Every label around the loop (within its function): `break outer` of an enclosing loop or
+  // block leaves this loop too, and so does `continue outer`.
   const labels = new Set<string>();
-  for (let node = loop.parent; node?.type === AST_NODE_TYPES.LabeledStatement; node = node.parent) {
-    labels.add(node.label.name);
+  for (let node = loop.parent; node && !isFunction(node); node = node.parent) {
+    if (node.type === AST_NODE_TYPES.LabeledStatement) labels.add(node.label.name);
   }
   const visit = (node: TSESTree.Node, nested: { breakable: boolean; continuable: boolean }): void => {
     if (found) return;

@@ -21,5 +21,8 @@ export function conditionalBranches(node: TSESTree.Node): TSESTree.Node[] {
 
 /** `node` is part of an optional chain or contains one (`a?.b`, `f?.()`): it may short-circuit to `undefined`. */
 export function hasOptionalChain(node: TSESTree.Node): boolean {
-  return node.parent?.type === 'ChainExpression' || findNode(node, (n) => 'optional' in n && n.optional === true) !== null;
+  return (
+    node.parent?.type === 'ChainExpression' ||
+    findNode(node, (n) => (n.type === 'MemberExpression' || n.type === 'CallExpression') && n.optional) !== null
+  );
 }

@@ -39,17 +39,17 @@ export function functionName(fn: FunctionNode): string | null {
   const parent = fn.parent;
   if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') return parent.id.name;
   if (parent?.type === 'MethodDefinition' || parent?.type === 'Property' || parent?.type === 'PropertyDefinition') {
-    return keyName(parent.key);
+    return keyName(parent.key, parent.computed);
   }
   return null;
 }
 
-/** `await` or `yield` in `root`, outside nested functions: code that may suspend there. */
+/** `await`, `yield` or `for await…of` in `root`, outside nested functions: code that may suspend there. */
 export function hasAwaitOrYield(root: TSESTree.Node): boolean {
   return (
     findNode(
       root,
-      (node) => node.type === 'AwaitExpression' || node.type === 'YieldExpression',
+      (node) => node.type === 'AwaitExpression' || node.type === 'YieldExpression' || (node.type === 'ForOfStatement' && node.await),
       isFunction,
     ) !== null
   );

@@ -12,9 +12,12 @@ export function getStaticPropertyName(member: TSESTree.MemberExpression): string
   return null;
 }
 
-/** A property key's name: an identifier's, or a string or number literal's (`1` → `'1'`); `null` if computed from code. */
-export function keyName(key: TSESTree.Node): string | null {
-  if (key.type === 'Identifier') return key.name;
+/**
+ * A property key's name: an identifier's, or a string or number literal's (`1` → `'1'`); `null` if
+ * computed from code. Pass `computed` for a property's key: `[k]` names no property `k`.
+ */
+export function keyName(key: TSESTree.Node, computed = false): string | null {
+  if (key.type === 'Identifier') return computed ? null : key.name;
   if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
   return null;
 }

@@ -45,14 +45,38 @@ export function isDeclaredIn(identifier: TSESTree.Identifier, region: TSESTree.N
   );
 }
 
-/** `name = …`, `name += …` or `name++` anywhere inside `root`. */
+/**
+ * `name` is assigned anywhere inside `root`: `name = …`, `name += …`, `name++`, a destructuring
+ * target (`[name] = …`, `({ name } = …)`), or the head of `for (name of …)` / `for (name in …)`.
+ * By name, so a shadowing local counts too (the safe answer for a fix).
+ */
 export function writesIdentifier(root: TSESTree.Node, name: string): boolean {
   return (
     findNode(
       root,
       (node) =>
-        (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) ||
-        (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name),
+        (node.type === 'AssignmentExpression' && patternWrites(node.left, name)) ||
+        (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name) ||
+        ((node.type === 'ForOfStatement' || node.type === 'ForInStatement') && node.left.type !== 'VariableDeclaration' && patternWrites(node.left, name)),
     ) !== null
   );
+}
+
+/** An assignment target (identifier or destructuring pattern) that writes `name`. */
+function patternWrites(target: TSESTree.Node | null, name: string): boolean {
+  if (!target) return false;
+  switch (target.type) {
+    case 'Identifier':
+      return target.name === name;
+    case 'ArrayPattern':
+      return target.elements.some((element) => patternWrites(element, name));
+    case 'ObjectPattern':
+      return target.properties.some((property) => patternWrites(property.type === 'RestElement' ? property.argument : property.value, name));
+    case 'AssignmentPattern':
+      return patternWrites(target.left, name);
+    case 'RestElement':
+      return patternWrites(target.argument, name);
+    default:
+      return false;
+  }
 }

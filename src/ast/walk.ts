@@ -4,7 +4,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 /** Calls `visit` on each direct child node of `node` (not on `parent`). */
 export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent' || !value || typeof value !== 'object') continue;
+    // A Program also holds its `tokens` and `comments`, which are no child nodes.
+    if (key === 'parent' || key === 'tokens' || key === 'comments' || !value || typeof value !== 'object') continue;
     if (Array.isArray(value)) {
       for (const child of value) if (isNode(child)) visit(child);
     } else if (isNode(value)) {

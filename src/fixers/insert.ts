@@ -16,7 +16,30 @@ export function needsLeadingSemicolon(sourceCode: SourceCode, statement: TSESTre
   if (!ASI_HAZARD.test(text)) return false;
   const previous = sourceCode.getTokenBefore(statement);
   if (!previous) return false;
-  return !(previous.value === ';' || previous.value === '{' || previous.value === '}');
+  if (previous.value === ';' || previous.value === '{') return false;
+  // A `}` ends a statement only when it closes a block-like one, not an object literal or a
+  // function or class expression (`const o = {}` then `(0)` reads as `{}(0)`).
+  return previous.value !== '}' || !closesStatement(sourceCode.getNodeByRangeIndex(previous.range[0]));
+}
+
+/** `node` (the node a `}` belongs to) is a block, class body or other brace-delimited part of a statement. */
+function closesStatement(node: TSESTree.Node | null): boolean {
+  if (!node) return true;
+  switch (node.type) {
+    case 'BlockStatement':
+    case 'StaticBlock':
+      // A function expression's or arrow's body ends an expression.
+      return !(node.parent?.type === 'FunctionExpression' || node.parent?.type === 'ArrowFunctionExpression');
+    case 'ClassBody':
+      return node.parent.type === 'ClassDeclaration';
+    case 'SwitchStatement':
+    case 'TSModuleBlock':
+    case 'TSInterfaceBody':
+    case 'TSEnumDeclaration':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
@@ -40,8 +63,13 @@ export function insertBeforeWithComments(
   statement: TSESTree.Node,
   text: string,
 ): TSESLint.RuleFix {
-  // A shebang is a comment token too, but must stay on the first line.
-  const leading = sourceCode.getCommentsBefore(statement).find((comment) => comment.type === 'Line' || comment.type === 'Block');
+  // A shebang is a comment token too, but must stay on the first line; a comment on the line of the
+  // token before it trails that code and stays with it.
+  const leading = sourceCode.getCommentsBefore(statement).find((comment) => {
+    if (comment.type !== 'Line' && comment.type !== 'Block') return false;
+    const before = sourceCode.getTokenBefore(comment);
+    return !before || before.loc.end.line < comment.loc.start.line;
+  });
   const start = leading ? Math.min(leading.range[0], statement.range[0]) : statement.range[0];
   return fixer.insertTextBeforeRange([start, start], text);
 }

@@ -16,7 +16,9 @@ export function typeTextAt(checker: ts.TypeChecker, type: ts.Type, location: ts.
   const text = checker.typeToString(type, undefined, typescript.TypeFormatFlags.NoTruncation);
   if (/\bimport\(|\.\.\.|\bany\b/u.test(text)) return null;
   let inScope: Set<string> | undefined;
-  for (const match of text.matchAll(/([A-Za-z_$][\w$]*)(\??:)?/gu)) {
+  // The inside of string literal types (`'circle'`) names no type.
+  const names = text.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/gu, '""');
+  for (const match of names.matchAll(/([A-Za-z_$][\w$]*)(\??:)?/gu)) {
     const name = match[1]!;
     if (match[2] || TYPE_KEYWORDS.has(name)) continue; // a property name, or a keyword
     inScope ??= new Set(checker.getSymbolsInScope(location, typescript.SymbolFlags.Type).map((symbol) => symbol.name));

@@ -290,10 +290,10 @@ export default createRule<Options, MessageIds>({
       const isLocal = (identifier: TSESTree.Identifier) => isDeclaredIn(identifier, loop);
       // The push itself is the one call allowed: what matters is what its argument and the rest do.
       const impure =
-        findImpureNode(push.arguments[0], isLocal) ??
+        findImpureNode(sourceCode, push.arguments[0], isLocal) ??
         bodyStatements(body)
           .filter((statement) => statement !== push.parent && statement !== push)
-          .map((statement) => findImpureNode(statement, isLocal))
+          .map((statement) => findImpureNode(sourceCode, statement, isLocal))
           .find((node) => node !== null) ??
         null;
       if (impure) {

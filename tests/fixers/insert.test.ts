@@ -43,7 +43,7 @@ describe('needsLeadingSemicolon', () => {
 
   // Bug: `}` is taken to end a statement, but it also ends an object literal or a function or class
   // expression: `const o = {}` + newline + `(0)` is `const o = {}(0)`.
-  it.fails('guards after a `}` that closes an expression', async () => {
+  it('guards after a `}` that closes an expression', async () => {
     const code = 'const o = {}\nconst f = function () { return 1; }\nconst result = 1;';
     const guarded = inspect(code, (context, program) => [
       needsLeadingSemicolon(context.sourceCode, program.body[1]!, '(0)'),
@@ -126,7 +126,7 @@ describe('insertBeforeWithComments', () => {
 
   // Bug: getCommentsBefore also returns a comment trailing the previous statement on its line, so
   // the text lands on that line and the comment moves to the inserted statement's side.
-  it.fails("leaves a comment that trails the previous statement on that statement's line", () => {
+  it("leaves a comment that trails the previous statement on that statement's line", () => {
     expect(insert('use(0); // zero\nuse(1);', 'const a = 0;\n', 1)).toBe('use(0); // zero\nconst a = 0;\nuse(1);');
   });
 });

@@ -24,6 +24,8 @@ function fixed(
 
 ruleTester.run('prefer-presized-array', rule, {
   valid: [
+    // The body writes the index through a `for…of` head: not a counted loop.
+    'const src = [1];\nconst out: number[] = [];\nfor (let i = 0; i < src.length; i++) { out.push(src[i]!); for (i of [5]); }\nconst result = out;',
     // A local `Array` is not the built-in: `Array()` here returns `[0]`, not an empty array.
     'function Array() { return [0]; }\nconst src = [1, 2];\nconst out: number[] = Array();\nfor (const x of src) out.push(x);\nconst result = out;',
     'class Array { length = 0; push(x: number) { this.length += x; } }\nconst src = [1, 2];\nconst out = new Array();\nfor (const x of src) out.push(x);\nconst result = out;',
@@ -78,6 +80,19 @@ ruleTester.run('prefer-presized-array', rule, {
     { code: 'const out: number[] = [];\nfor (let i = 0; i < 3; i++) out.push(i);', options: [{ forLoops: false }] },
   ],
   invalid: [
+    // Written out, not executed: these suggestions change the result, which is why they are no autofix.
+    {
+      code: 'function Number(x: number) { src.pop(); return x; }\nconst src = [1, 2];\nconst out: number[] = [];\nfor (let i = 0; i < src.length; i++) out.push(Number(src[i]!));\nconst result = out;',
+      errors: [{ ...at('function Number(x: number) { src.pop(); return x; }\nconst src = [1, 2];\nconst out: number[] = [];\nfor (let i = 0; i < src.length; i++) out.push(Number(src[i]!));\nconst result = out;', 'out.push(Number(src[i]!))'), messageId: 'presize', suggestions: [{ messageId: 'suggestPresize', output: 'function Number(x: number) { src.pop(); return x; }\nconst src = [1, 2];\nconst out: number[] = new Array(src.length);\nfor (let i = 0; i < src.length; i++) out[i] = Number(src[i]!);\nconst result = out;' }] }],
+      name: 'a local function named Number is not the pure global: suggestion only',
+      output: null,
+    },
+    {
+      code: 'const src = [1];\nconst out: number[] = [];\nfor (const x of src) { for (src.length of [3]); out.push(x); }\nconst result = out;',
+      errors: [{ ...at('const src = [1];\nconst out: number[] = [];\nfor (const x of src) { for (src.length of [3]); out.push(x); }\nconst result = out;', 'out.push(x)'), messageId: 'presize', suggestions: [{ messageId: 'suggestPresize', output: 'const src = [1];\nconst out: number[] = new Array(src.length);\nlet i = 0;\nfor (const x of src) { for (src.length of [3]); out[i++] = x; }\nconst result = out;' }] }],
+      name: 'a for…of head that writes the source: suggestion only',
+      output: null,
+    },
     fixed(
       'for…of over an array, pure body',
       'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) out.push(x * 2);\nconst result = out;',
