@@ -31,7 +31,7 @@ export default [
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/lib/lint-once.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -20,7 +20,12 @@ export const CORPUS = [
   { lib: ['ES2023', 'DOM'], name: 'ml-spectra-processing' },
 ];
 
-export type CorpusConfig = 'alloc' | 'baseline' | 'baseline+alloc';
+/**
+ * `baseline`: typescript-eslint's `recommendedTypeChecked`, the plugin not imported at all;
+ * `baseline+loaded`: the same with the plugin imported and registered but no rule of it on (its load
+ * cost); `baseline+alloc`: with the plugin's `strict` config; `alloc`: the plugin alone.
+ */
+export type CorpusConfig = 'alloc' | 'baseline' | 'baseline+alloc' | 'baseline+loaded';
 
 /** Copies a package's `src/` into `dir` with a tsconfig and an eslint.config.js for `config`. */
 export function prepareProject(dir: string, name: string, lib: string[], config: CorpusConfig): string {
@@ -38,11 +43,11 @@ export function prepareProject(dir: string, name: string, lib: string[], config:
     `{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } }`,
   ];
   if (config !== 'alloc') parts.push('...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts"] }))');
-  if (config !== 'baseline') parts.push('alloc.configs.strict');
-  writeFileSync(
-    path.join(dir, 'eslint.config.js'),
-    `import tseslint from ${JSON.stringify(url('node_modules/typescript-eslint/dist/index.js'))};\nimport alloc from ${JSON.stringify(url('dist/index.js'))};\nexport default [\n  ${parts.join(',\n  ')},\n];\n`,
-  );
+  if (config === 'alloc' || config === 'baseline+alloc') parts.push('alloc.configs.strict');
+  if (config === 'baseline+loaded') parts.push("{ plugins: { alloc }, rules: {} }");
+  const imports = [`import tseslint from ${JSON.stringify(url('node_modules/typescript-eslint/dist/index.js'))};`];
+  if (config !== 'baseline') imports.push(`import alloc from ${JSON.stringify(url('dist/index.js'))};`);
+  writeFileSync(path.join(dir, 'eslint.config.js'), `${imports.join('\n')}\nexport default [\n  ${parts.join(',\n  ')},\n];\n`);
   writeFileSync(path.join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
   return dir;
 }
