@@ -263,23 +263,6 @@ export default createRule<Options, MessageIds>({
       if (checkPlainAppends) reportPlainAppends(accumulator, flagged);
     }
 
-    return {
-      'AssignmentExpression[operator="+="], AssignmentExpression[operator="="]':
-        onAppendCandidate,
-      'MemberExpression[object.type="ThisExpression"]'(node: TSESTree.MemberExpression): void {
-        thisMembers.push(node);
-      },
-      'Program:exit'(): void {
-        for (const entry of accumulators.values()) {
-          if (entry instanceof Map) {
-            for (const accumulator of entry.values()) checkAccumulator(accumulator);
-          } else {
-            checkAccumulator(entry);
-          }
-        }
-      },
-    };
-
     /** Renders the read for the message: "`s.endsWith()`", "`seen.has(…)`", "comparing it with `===`". */
     function describeRead(read: TSESTree.Node): string {
       // Follow the value to where it is consumed: `(s ?? '').trim()` is described at `.trim()`.
@@ -403,6 +386,23 @@ export default createRule<Options, MessageIds>({
       if (method === 'set' && call.arguments[1] === argument) return isBuiltinMapType(program, receiver);
       return false;
     }
+
+    return {
+      'AssignmentExpression[operator="+="], AssignmentExpression[operator="="]':
+        onAppendCandidate,
+      'MemberExpression[object.type="ThisExpression"]'(node: TSESTree.MemberExpression): void {
+        thisMembers.push(node);
+      },
+      'Program:exit'(): void {
+        for (const entry of accumulators.values()) {
+          if (entry instanceof Map) {
+            for (const accumulator of entry.values()) checkAccumulator(accumulator);
+          } else {
+            checkAccumulator(entry);
+          }
+        }
+      },
+    };
   },
 });
 
