@@ -222,7 +222,8 @@ export function exitsLoopAfter(node: TSESTree.Node, loop: Loop): boolean {
       if (
         last?.type === AST_NODE_TYPES.ThrowStatement ||
         (last?.type === AST_NODE_TYPES.ReturnStatement && returnLeaves(last, loop)) ||
-        (last?.type === AST_NODE_TYPES.BreakStatement && breakLeaves(last, parent, loop))
+        (last?.type === AST_NODE_TYPES.BreakStatement && breakLeaves(last, parent, loop)) ||
+        (last?.type === AST_NODE_TYPES.ContinueStatement && continueLeaves(last, loop))
       ) {
         return true;
       }
@@ -238,6 +239,16 @@ function returnLeaves(statement: TSESTree.ReturnStatement, loop: Loop): boolean 
   let node: TSESTree.Node | undefined = statement.parent;
   while (node && !isFunction(node)) node = node.parent;
   return node !== undefined && node !== loop.node && contains(node, loop.node);
+}
+
+/** `continue outer` leaves `loop` when `outer` labels a loop around it (not `loop` itself). */
+function continueLeaves(statement: TSESTree.ContinueStatement, loop: Loop): boolean {
+  if (!statement.label || loop.kind === 'callback') return false;
+  const name = statement.label.name;
+  for (let node: TSESTree.Node | undefined = statement.parent; node && !isFunction(node); node = node.parent) {
+    if (node.type === AST_NODE_TYPES.LabeledStatement && node.label.name === name) return node.body !== loop.node && contains(node, loop.node);
+  }
+  return false;
 }
 
 /** A `break` at the end of `block` leaves the loop when no switch or inner loop sits between them. */
