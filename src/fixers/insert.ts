@@ -1,6 +1,7 @@
 /** Inserting statements: before a statement (with its indentation) or before its leading comments, one declaring fix per statement list and pass. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { forEachChild } from '../ast/index.js';
 import { getIndent } from './indent.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -74,9 +75,40 @@ export function insertBeforeWithComments(
   return fixer.insertTextBeforeRange([start, start], text);
 }
 
+const semicolonStyles = new WeakMap<TSESTree.Program, boolean>();
+
+/** Statements that end in `;` unless the file is written without semicolons. */
+const TERMINATED = new Set(['BreakStatement', 'ContinueStatement', 'ExpressionStatement', 'ImportDeclaration', 'ReturnStatement', 'ThrowStatement', 'VariableDeclaration']);
+
+/**
+ * True unless the file is written without semicolons: most of its statements that could end in `;`
+ * (declarations, expression statements, `return`, `throw`, imports) do not. Cached per file.
+ */
+export function usesSemicolons(sourceCode: SourceCode): boolean {
+  let style = semicolonStyles.get(sourceCode.ast);
+  if (style === undefined) {
+    let withSemicolon = 0;
+    let without = 0;
+    const visit = (node: TSESTree.Node): void => {
+      if (withSemicolon + without >= 200) return;
+      const inForHead = node.parent?.type === 'ForStatement' || node.parent?.type === 'ForInStatement' || node.parent?.type === 'ForOfStatement';
+      if (TERMINATED.has(node.type) && !(node.type === 'VariableDeclaration' && inForHead) && !(node.type === 'VariableDeclaration' && node.declare)) {
+        if (sourceCode.getLastToken(node)?.value === ';') withSemicolon++;
+        else without++;
+      }
+      forEachChild(node, visit);
+    };
+    visit(sourceCode.ast);
+    style = withSemicolon >= without;
+    semicolonStyles.set(sourceCode.ast, style);
+  }
+  return style;
+}
+
 /**
  * Inserts the statement `text` on its own line just before `statement`, at its indentation, and
- * claims the statement list (see `claimStatementList`).
+ * claims the statement list (see `claimStatementList`). A `;` that ends `text` is dropped in a file
+ * written without semicolons (a leading one is added where ASI needs it either way).
  */
 export function insertStatementBefore(
   fixer: TSESLint.RuleFixer,
@@ -84,6 +116,7 @@ export function insertStatementBefore(
   statement: TSESTree.Node,
   text: string,
 ): TSESLint.RuleFix[] {
-  const guarded = needsLeadingSemicolon(sourceCode, statement, text) ? `;${text}` : text;
+  const styled = text.endsWith(';') && !usesSemicolons(sourceCode) ? text.slice(0, -1) : text;
+  const guarded = needsLeadingSemicolon(sourceCode, statement, styled) ? `;${styled}` : styled;
   return [fixer.insertTextBefore(statement, `${guarded}\n${getIndent(sourceCode, statement)}`), claimStatementList(fixer, statement)];
 }

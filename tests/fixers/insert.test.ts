@@ -157,17 +157,24 @@ describe('insertStatementBefore', () => {
   });
 
   it.each([['(console.log)(0);'], ['[0].forEach((v) => console.log(v));']])(
-    'adds a leading `;` to %s after a line without a semicolon',
+    'in a file without semicolons, adds the leading `;` ASI needs to %s and drops the trailing one',
     async (text) => {
       const code = 'const use = (v: unknown) => console.log(v)\nconst a = 1\nuse(1)';
       const fixed = insert(code, text);
-      expect(fixed).toBe(`const use = (v: unknown) => console.log(v)\nconst a = 1\n;${text}\nuse(1)`);
+      expect(fixed).toBe(`const use = (v: unknown) => console.log(v)\nconst a = 1\n;${text.slice(0, -1)}\nuse(1)`);
       await expectSameBehaviour('console.log(0);\nconsole.log(1);', fixed);
     },
   );
 
   it('adds no `;` after a line that ends with one, or for other text', () => {
     expect(insert('const a = 1;\nuse(1);', '(console.log)(0);')).toBe('const a = 1;\n(console.log)(0);\nuse(1);');
-    expect(insert('const a = 1\nuse(1)', 'console.log(0);')).toBe('const a = 1\nconsole.log(0);\nuse(1)');
+    expect(insert('const a = 1\nuse(1)', 'console.log(0);')).toBe('const a = 1\nconsole.log(0)\nuse(1)');
+  });
+
+  it('follows the majority: a file mostly with semicolons keeps them, one mostly without drops them', () => {
+    expect(insert('const a = 1;\nconst b = 2;\nuse(1)', 'console.log(0);')).toBe('const a = 1;\nconst b = 2;\nconsole.log(0);\nuse(1)');
+    expect(insert('const a = 1\nconst b = 2\nuse(1);', 'console.log(0);')).toBe('const a = 1\nconst b = 2\nconsole.log(0)\nuse(1);');
+    // A for head's declaration and text without a trailing `;` do not count or change.
+    expect(insert('for (let i = 0; i < 2; i++) use(i)\nuse(1)', 'console.log(0)')).toBe('for (let i = 0; i < 2; i++) use(i)\nconsole.log(0)\nuse(1)');
   });
 });
