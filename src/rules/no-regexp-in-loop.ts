@@ -1,8 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/deps.js';
 
-import { getStaticPropertyName, isGlobalReference } from '../ast/index.js';
+import { getStaticPropertyName, isGlobalReference, topLevelStatement } from '../ast/index.js';
 import { constantString } from '../analysis/constants.js';
+import type { FrequencyOptions } from '../analysis/frequency.js';
+import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../analysis/frequency.js';
 import { isInvariantIn, isSettledBefore } from '../analysis/invariance.js';
 import type { Loop } from '../analysis/loops.js';
 import { statementBeforeLoop } from '../analysis/loops.js';
@@ -13,8 +15,8 @@ import { figure } from '../generated/bench-figures.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
-export type Options = [{ checkLiterals?: boolean }];
-export type MessageIds = 'constructorInLoop' | 'literalInLoop' | 'requiresTypeInformation' | 'suggestHoist';
+export type Options = [{ checkLiterals?: boolean } & Partial<FrequencyOptions>];
+export type MessageIds = 'constructorInLoop' | 'literalInLoop' | 'requiresTypeInformation' | 'suggestHoist' | 'suggestHoistToModule';
 
 type RegExpNode = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.RegExpLiteral;
 
@@ -29,17 +31,19 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow building the same regular expression on every iteration of a loop',
       recommended: 'recommended',
       requiresTypeChecking: true,
+      strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
     },
     fixable: 'code',
     hasSuggestions: true,
     messages: {
       constructorInLoop:
-        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once before the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).',
+        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once outside the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).',
       literalInLoop:
-        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once before the loop.',
+        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once outside the loop.',
       // Reported by getTypeServices() when the file has no type information.
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
       suggestHoist: 'Create it once before the loop as `{{name}}` ({{reason}}).',
+      suggestHoistToModule: 'Create it once at module level as `{{name}}` ({{reason}}).',
     },
     schema: [
       {
@@ -50,15 +54,18 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report regex literals in loop bodies and tests (each evaluation allocates a RegExp object).',
           },
+          ...FREQUENCY_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ checkLiterals: true }],
+    defaultOptions: [{ checkLiterals: true, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [{ checkLiterals }]) {
+  create(context, [{ checkLiterals, ...options }]) {
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
     const { checker, loops, services, sourceCode } = typed;
+    const frequency = getFrequencyModel(context);
+    const frequencyOptions = { ...DEFAULT_FREQUENCY_OPTIONS, ...options };
 
     /** The enclosing loops (innermost first) across which `node` does not change: where to hoist. */
     function invariantLoops(node: RegExpNode): Loop[] {
@@ -101,26 +108,57 @@ export default createRule<Options, MessageIds>({
     function check(node: RegExpNode): void {
       const hoistable = invariantLoops(node);
       if (hoistable.length === 0) return;
-      const innermost = hoistable[0]!;
+      // Only the loops that evaluate it again: a block that always leaves a loop runs once per entry.
+      const repeating = frequency.repeatingLoops(node).filter(({ loop }) => hoistable.includes(loop));
+      const verdict = decide(frequency, node, frequencyOptions, { kind: 'constant', loops: repeating });
+      if (!verdict.report) return;
+      const named = verdict.loop!;
       const outermost = hoistable.at(-1)!;
-      const point = statementBeforeLoop(outermost);
+      // Evaluated on some iterations only (or not on every run of an inner loop it leaves): before the
+      // loop it would run when the original does not. Module level runs it once per process instead.
+      const everyIteration = hoistable.every((loop) => repeating.some((r) => r.loop === loop && !r.conditional));
       const isLiteral = node.type === AST_NODE_TYPES.Literal;
-      const name = point ? getFreeName(sourceCode, point, point, ['re', 'pattern', 'regex']) : 're';
-      const decision = point
-        ? decide(node, point, (fixer) => [
-            ...insertStatementBefore(fixer, sourceCode, point, `const ${name} = ${sourceCode.getText(node)};`),
-            fixer.replaceText(node, name),
-          ])
-        : noFix('no statement before the loop to hoist to');
       const data = {
         bytes: figure('no-regexp-in-loop.literalBytesPerIteration'),
         figure: figure('no-regexp-in-loop.newRegExpHoisted'),
-        loop: innermost.description,
+        loop: named.loop.description,
         node: figure('node'),
         text: shorten(sourceCode.getText(node)),
       };
-      const offer = fixOrSuggest(decision, { data: { name }, messageId: 'suggestHoist' });
-      context.report({ data, fix: offer.fix, messageId: isLiteral ? 'literalInLoop' : 'constructorInLoop', node, suggest: offer.suggest });
+      const messageId = isLiteral ? 'literalInLoop' : 'constructorInLoop';
+      const point = everyIteration ? statementBeforeLoop(outermost) : moduleLevelPoint(node);
+      const name = point ? getFreeName(sourceCode, point, everyIteration ? point : sourceCode.ast, ['re', 'pattern', 'regex']) : 're';
+      const decision = point
+        ? decideFix(node, point, (fixer) => [
+            ...insertStatementBefore(fixer, sourceCode, point, `const ${name} = ${sourceCode.getText(node)};`),
+            fixer.replaceText(node, name),
+          ])
+        : noFix(everyIteration ? 'no statement before the loop to hoist to' : 'it runs on some iterations only, and its pattern is not a module-level constant');
+      const offer = fixOrSuggest(decision, { data: { name }, messageId: everyIteration ? 'suggestHoist' : 'suggestHoistToModule' });
+      context.report({ data, fix: offer.fix, messageId, node, suggest: offer.suggest });
+    }
+
+    /**
+     * Before the module-level statement that holds `node`, when its pattern and flags need no name
+     * that is not a module-level binding declared before that statement.
+     */
+    function moduleLevelPoint(node: RegExpNode): TSESTree.Statement | null {
+      const point = topLevelStatement(node) as TSESTree.Statement;
+      if (node.type === AST_NODE_TYPES.Literal) return point;
+      const moduleLevel = node.arguments.every(
+        (argument) =>
+          argument.type === AST_NODE_TYPES.Literal ||
+          (argument.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) ||
+          (argument.type === AST_NODE_TYPES.Identifier && isModuleBinding(argument) && isSettledBefore(sourceCode, argument, point)),
+      );
+      return moduleLevel ? point : null;
+    }
+
+    function isModuleBinding(identifier: TSESTree.Identifier): boolean {
+      for (let scope: ReturnType<typeof sourceCode.getScope> | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+        if (scope.set.has(identifier.name)) return scope.type === 'module' || scope.type === 'global';
+      }
+      return false;
     }
 
     /**
@@ -129,7 +167,7 @@ export default createRule<Options, MessageIds>({
      * `test`/`exec`/a string method, and building it cannot throw (a literal, or constant valid
      * pattern and flags — otherwise hoisting would throw before a loop that runs zero times).
      */
-    function decide(node: RegExpNode, point: TSESTree.Statement, apply: TSESLint.ReportFixFunction): FixDecision {
+    function decideFix(node: RegExpNode, point: TSESTree.Statement, apply: TSESLint.ReportFixFunction): FixDecision {
       // Every name in the pattern must already hold its final value where the declaration goes:
       // declared before that statement, and not assigned anywhere inside it.
       if (node.type !== AST_NODE_TYPES.Literal && !node.arguments.every((argument) => isSettledBefore(sourceCode, argument, point))) {

@@ -28,6 +28,8 @@ export async function execute(code: string): Promise<Observation> {
   const context = vm.createContext({
     // Node's Buffer is a global in the programs under test; everything else is the realm's own.
     Buffer,
+    // A program with `export` is emitted as CommonJS (`exports.f = f`): its exports go nowhere.
+    exports: {},
     console: { log: (...values: unknown[]) => logs.push(values.map(format).join(' ')) },
   });
   let error: string | null = null;
