@@ -10,14 +10,14 @@
  *   known number of times.
  * - Code heat: hot (a handler, `@hot`, `settings.alloc.hotFunctions`, the profile), once (module
  *   level, the outer body of a factory, set-up functions, functions only called from once-code, a
- *   lazy-initialisation guard), cold (an error path), or unknown.
+ *   lazy-initialisation guard), cold (test code), or unknown; error paths are asked separately.
  * - Dominated: an iteration that awaits spends its time waiting, not allocating.
  */
 import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 
 import type { FunctionNode } from '../ast/index.js';
-import { contains, findNode, functionName, hasAwaitOrYield, isFunction, loopBodyOf, nearestFunction, skipTypeWrappers, statementsOf } from '../ast/index.js';
+import { contains, findNode, functionName, hasAwaitOrYield, isFunction, isModuleLevelBinding, loopBodyOf, nearestFunction, skipTypeWrappers, statementsOf } from '../ast/index.js';
 import { AST_NODE_TYPES } from '../util/deps.js';
 import { constantNumber } from './constants.js';
 import type { HotPathModel, HotReason } from './hot-path.js';
@@ -74,7 +74,7 @@ export const FREQUENCY_SCHEMA = {
   reportRareCode: {
     type: 'boolean',
     description:
-      'Also report in code that runs once (module level, factories, set-up functions, lazy initialisation), on error paths (`catch`, blocks that end in `throw`) and in loop iterations that `await`.',
+      'Also report in code that runs once (module level, factories, set-up functions, lazy initialisation), in test code (`__tests__/`, `testing/`, `*.test.*`), on error paths (`catch`, blocks that end in `throw`) and in loop iterations that `await`.',
   },
 } as const;
 
@@ -82,6 +82,12 @@ export const FREQUENCY_SCHEMA = {
  * The once-only set-up names: `register…`, `setup…`, `init…`, `configure…`, `compile…`, `install…`,
  * `bootstrap…`, `define…` (and the names themselves).
  */
+/**
+ * Test code: files under `__tests__/`, `__mocks__/` or `testing/`, and `*.test.*` / `*.spec.*`
+ * files. It runs in a test suite, not per request in production.
+ */
+const TEST_FILE = /(?:^|[\\/])(?:__mocks__|__tests__|testing)[\\/]|\.(?:spec|test)\.[cm]?[jt]sx?$/u;
+
 const SETUP_NAMES = /^(?:bootstrap|compile|configure|define|init|initiali[sz]e|install|register|setUp|setup)(?:$|[A-Z_$0-9])/u;
 
 export class FrequencyModel {
@@ -93,9 +99,11 @@ export class FrequencyModel {
   readonly #awaits = new WeakMap<Loop, boolean>();
   readonly #heat = new WeakMap<FunctionNode, Heat>();
   readonly #profile: FileProfile | null;
+  readonly #testFile: boolean;
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>, loops: LoopAnalysis, hot: HotPathModel, profile: FileProfile | null = null) {
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, loops: LoopAnalysis, hot: HotPathModel, profile: FileProfile | null = null, filename = '') {
     this.#sourceCode = sourceCode;
+    this.#testFile = TEST_FILE.test(filename);
     this.#profile = profile;
     this.#loops = loops;
     this.#hot = hot;
@@ -157,6 +165,7 @@ export class FrequencyModel {
    * for its loop, so its host function counts), or once behind a lazy-initialisation guard.
    */
   heat(node: TSESTree.Node): Heat {
+    if (this.#testFile) return { kind: 'cold', reason: 'in test code, which does not run in production' };
     const guard = lazyInitGuard(this.#sourceCode, node);
     if (guard) return { kind: 'once', reason: `behind the lazy-initialisation guard of \`${guard}\`` };
     const fn = this.#hostFunction(node);
@@ -187,7 +196,7 @@ export class FrequencyModel {
   }
 
   #classify(fn: FunctionNode): Heat {
-    const hot = this.#hot.functionHotness(fn);
+    const hot = this.#hot.enclosingHotness(fn);
     if (hot) return { hot, kind: 'hot', reason: hot.description };
     const name = functionName(fn);
     const label = name ? `\`${name}\`` : 'this function';
@@ -336,13 +345,7 @@ function negatedTest(test: TSESTree.Expression): TSESTree.Node | null {
 /** The text of a guard's target when it outlives the call: a module-level binding, or a member. */
 function guardTarget(sourceCode: Readonly<TSESLint.SourceCode>, target: TSESTree.Node): string | null {
   if (target.type === AST_NODE_TYPES.MemberExpression && !target.computed) return sourceCode.getText(target);
-  if (target.type !== AST_NODE_TYPES.Identifier) return null;
-  const scope = sourceCode.getScope(target);
-  for (let current: typeof scope | null = scope; current; current = current.upper) {
-    const variable = current.set.get(target.name);
-    if (variable) return current.type === 'module' || current.type === 'global' ? target.name : null;
-  }
-  return null;
+  return target.type === AST_NODE_TYPES.Identifier && isModuleLevelBinding(sourceCode, target) ? target.name : null;
 }
 
 /** `block` assigns to the expression written `text` (`re = …`, `this.cache = …`) outside nested functions. */
@@ -384,6 +387,7 @@ export function decide(
   if (rare) {
     const heat = model.heat(node);
     if (heat.kind === 'once') return { report: false, why: `runs once: ${heat.reason}` };
+    if (heat.kind === 'cold') return { report: false, why: heat.reason };
   }
   if (!model.isProfiledHot(node)) return { report: false, why: 'the profile does not mark its function hot' };
   const loops = policy.loops ?? model.repeatingLoops(node);
@@ -397,6 +401,11 @@ export function decide(
   return { report: false, why: loops.length > 0 ? 'every loop around it is small' : 'it does not repeat' };
 }
 
+/** Where a reported allocation repeats, for messages: "inside the `for…of` loop at line 3", "in the route handler `GET /`". */
+export function whereItRepeats(verdict: Extract<Verdict, { report: true }>): string {
+  return verdict.loop ? `inside the ${verdict.loop.loop.description}` : (verdict.hot?.description ?? '');
+}
+
 const models = new WeakMap<TSESTree.Program, FrequencyModel>();
 
 /** One frequency model per file, shared by every rule that asks. */
@@ -405,7 +414,7 @@ export function getFrequencyModel(context: Readonly<TSESLint.RuleContext<string,
   let model = models.get(sourceCode.ast);
   if (!model) {
     const loops = getLoopAnalysis(sourceCode);
-    model = new FrequencyModel(sourceCode, loops, getHotPathModel(context, loops), getFileProfile(context));
+    model = new FrequencyModel(sourceCode, loops, getHotPathModel(context, loops), getFileProfile(context), context.physicalFilename);
     models.set(sourceCode.ast, model);
   }
   return model;

@@ -88,9 +88,17 @@ export class HotPathModel {
     if (loop && (loop.kind === 'callback' ? nearestFunction(loop.node) : enclosingFunction)) {
       return { description: `inside the ${loop.description}`, kind: 'loop' };
     }
-    for (let fn = enclosingFunction; fn; fn = nearestFunction(fn)) {
-      // A profile measures each function, callbacks included: its verdict is not inherited.
-      const reason = this.functionHotness(fn) ?? (fn === enclosingFunction ? this.#byProfile(fn) : null);
+    return enclosingFunction ? this.enclosingHotness(enclosingFunction) : null;
+  }
+
+  /**
+   * Why code directly in `fn` is hot, loops aside: `fn` or a function around it by shape or mark, or
+   * `fn` itself by the profile (a profile measures each function, callbacks included: its verdict is
+   * not inherited).
+   */
+  enclosingHotness(fn: FunctionNode): HotReason | null {
+    for (let current: FunctionNode | null = fn; current; current = nearestFunction(current)) {
+      const reason = this.functionHotness(current) ?? (current === fn ? this.#byProfile(current) : null);
       if (reason) return reason;
     }
     return null;

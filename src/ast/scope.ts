@@ -15,6 +15,12 @@ export function findVariable(sourceCode: SourceCode, identifier: TSESTree.Identi
   return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
 }
 
+/** `identifier` refers to a binding the file declares at module (or script) level: it outlives every call. */
+export function isModuleLevelBinding(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const variable = findVariable(sourceCode, identifier);
+  return variable !== null && variable.defs.length > 0 && (variable.scope.type === 'module' || variable.scope.type === 'global');
+}
+
 /**
  * True when `node` is an identifier (named `name`, if given) that refers to the global of that name:
  * nothing in the file declares it (`RegExp`, `JSON`, `Buffer`, `Object`, `Array`). A local

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/deps.js';
 
-import { getStaticPropertyName, isGlobalReference, topLevelStatement } from '../ast/index.js';
+import { getStaticPropertyName, isGlobalReference, isModuleLevelBinding, topLevelStatement } from '../ast/index.js';
 import { constantString } from '../analysis/constants.js';
 import type { FrequencyOptions } from '../analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../analysis/frequency.js';
@@ -149,16 +149,9 @@ export default createRule<Options, MessageIds>({
         (argument) =>
           argument.type === AST_NODE_TYPES.Literal ||
           (argument.type === AST_NODE_TYPES.TemplateLiteral && argument.expressions.length === 0) ||
-          (argument.type === AST_NODE_TYPES.Identifier && isModuleBinding(argument) && isSettledBefore(sourceCode, argument, point)),
+          (argument.type === AST_NODE_TYPES.Identifier && isModuleLevelBinding(sourceCode, argument) && isSettledBefore(sourceCode, argument, point)),
       );
       return moduleLevel ? point : null;
-    }
-
-    function isModuleBinding(identifier: TSESTree.Identifier): boolean {
-      for (let scope: ReturnType<typeof sourceCode.getScope> | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
-        if (scope.set.has(identifier.name)) return scope.type === 'module' || scope.type === 'global';
-      }
-      return false;
     }
 
     /**

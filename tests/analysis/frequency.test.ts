@@ -91,6 +91,13 @@ describe('frequency model: heat', () => {
     expect(heat(code)).toMatchObject({ kind, reason });
   });
 
+  it.each([['testing/scheduler.ts'], ['scheduler.test.ts'], ['scheduler.spec.ts'], ['__tests__/scheduler.ts']])('cold: test code (%s)', (filename) => {
+    expect(heat('export function parse(s: string) { mark(); }', { filename, typed: false })).toEqual({ kind: 'cold', reason: 'in test code, which does not run in production' });
+  });
+  it.each([['contest.ts'], ['testable/x.ts'], ['bench/x.ts']])('not test code: %s', (filename) => {
+    expect(heat('export function parse(s: string) { mark(); }', { filename, typed: false }).kind).toBe('unknown');
+  });
+
   it('hot: the hot-path model (an @hot function)', () => {
     expect(heat('/** @hot */\nexport function f() { mark(); }')).toMatchObject({ kind: 'hot' });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findVariable, isDeclaredIn, isGlobalMember, isGlobalReference, writesIdentifier } from '../../src/ast/index.js';
+import { findVariable, isDeclaredIn, isGlobalMember, isGlobalReference, isModuleLevelBinding, writesIdentifier } from '../../src/ast/index.js';
 import { identifiersNamed, inSourceOrder, inspect, nodeByText } from '../helpers/nodes.js';
 
 describe('findVariable', () => {
@@ -16,6 +16,15 @@ describe('findVariable', () => {
     inspect('use(undeclared, Math);', (context, program) => {
       expect(findVariable(context.sourceCode, identifiersNamed(program, 'undeclared')[0]!)).toBeNull();
       expect(findVariable(context.sourceCode, identifiersNamed(program, 'Math')[0]!)?.defs).toEqual([]);
+    });
+  });
+});
+
+describe('isModuleLevelBinding', () => {
+  it('is a binding the file declares at its top level, not a local, a parameter, a built-in or an undeclared name', () => {
+    inspect('let cache = 1;\nfunction f(p: number) { let local = p; return cache + local + p + Math.PI + (undeclared as number); }', (context, program) => {
+      const is = (name: string) => isModuleLevelBinding(context.sourceCode, identifiersNamed(program, name).at(-1)!);
+      expect([is('cache'), is('local'), is('p'), is('Math'), is('undeclared'), is('f')]).toEqual([true, false, false, false, false, true]);
     });
   });
 });
