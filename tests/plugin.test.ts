@@ -97,8 +97,15 @@ describe('configs', () => {
 
   it('gives `all` a meaning of its own: options that `strict` leaves off', () => {
     expect(plugin.configs.all.rules).not.toEqual(plugin.configs.strict.rules);
-    expect(plugin.configs.strict.rules!['alloc/prefer-presized-array']).toBe('error');
-    expect(plugin.configs.all.rules!['alloc/prefer-presized-array']).toEqual(['error', { forLoops: true, rangeLoops: true, simple: false }]);
+    // strict: every loop and once-code (the frequency options); all: loops that end early too.
+    expect(plugin.configs.strict.rules!['alloc/prefer-presized-array']).toEqual([
+      'error',
+      { forLoops: true, minIterations: 0, rangeLoops: true, reportRareCode: true, simple: true },
+    ]);
+    expect(plugin.configs.all.rules!['alloc/prefer-presized-array']).toEqual([
+      'error',
+      { forLoops: true, minIterations: 0, rangeLoops: true, reportRareCode: true, simple: false },
+    ]);
   });
 
   it('names each config and registers the plugin under its namespace', () => {
@@ -113,7 +120,7 @@ describe('configs', () => {
     expect(plugin.configs.recommended.rules).not.toHaveProperty('alloc/no-string-concat-in-loop');
     expect(plugin.configs.strict.rules).toHaveProperty('alloc/no-string-concat-in-loop', [
       'error',
-      { checkPlainAppends: true },
+      { checkPlainAppends: true, minIterations: 0, reportRareCode: true },
     ]);
   });
 });

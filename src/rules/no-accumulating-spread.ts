@@ -20,6 +20,8 @@ import {
   statementsOf,
 } from '../ast/index.js';
 import { escapeKindOf } from '../analysis/escapes.js';
+import type { FrequencyOptions } from '../analysis/frequency.js';
+import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../analysis/frequency.js';
 import type { Loop } from '../analysis/loops.js';
 import { getSizedCollectionKind, isArrayOrTupleType, isMutableArrayType, isPrimitiveType, isSafePropertyKeyType } from '../analysis/types.js';
 import type { FixDecision } from '../fixers/index.js';
@@ -28,7 +30,7 @@ import { figure } from '../generated/bench-figures.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
-export type Options = [];
+export type Options = [Partial<FrequencyOptions>];
 export type MessageIds = 'accumulatingSpread' | 'requiresTypeInformation' | 'suggestMutate';
 
 type Variable = TSESLint.Scope.Variable;
@@ -59,6 +61,7 @@ export default createRule<Options, MessageIds>({
         'Disallow copying an accumulator on every iteration (`[...acc, x]`, `{ ...acc, k: v }`, `acc.concat(x)`), which makes building it quadratic',
       recommended: 'recommended',
       requiresTypeChecking: true,
+      strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -70,12 +73,15 @@ export default createRule<Options, MessageIds>({
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
       suggestMutate: 'Mutate `{{name}}` in place ({{reason}}).',
     },
-    schema: [],
+    schema: [{ type: 'object', additionalProperties: false, properties: { ...FREQUENCY_SCHEMA } }],
+    defaultOptions: [{ ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context) {
+  create(context, [options]) {
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
     const { checker, loops, program, services, sourceCode } = typed;
+    const frequency = getFrequencyModel(context);
+    const frequencyOptions = { ...DEFAULT_FREQUENCY_OPTIONS, ...options };
 
     /** Recognises a copy of the accumulator named `name`; syntax first, one type query for `concat`. */
     function asCopy(expression: TSESTree.Node, name: string): Copy | null {
@@ -114,7 +120,9 @@ export default createRule<Options, MessageIds>({
       return null;
     }
 
-    function reportCopy(copy: Copy, name: string, where: string, decision: FixDecision): void {
+    function reportCopy(copy: Copy, name: string, where: string, decision: FixDecision, loop: Loop | null): void {
+      // Quadratic wherever the size is unbounded: not reported over a small fixed set or on an error path.
+      if (loop && !decide(frequency, copy.node, frequencyOptions, { kind: 'quadratic', loop }).report) return;
       const data = {
         copy: shorten(sourceCode.getText(copy.node).replace(/\s+/gu, ' ')),
         figure: figureFor(copy.kind),
@@ -292,7 +300,7 @@ export default createRule<Options, MessageIds>({
       for (const { copy, site } of results) {
         const decision =
           site && onlyAccumulatorReturned ? decideReduceFix(copy, site, seed, accumulator, callback, name) : noFix('not every call returns the accumulator');
-        reportCopy(copy, name, `call of the \`${method}()\` callback`, decision);
+        reportCopy(copy, name, `call of the \`${method}()\` callback`, decision, loops.iterationCallback(callback));
       }
     }
 
@@ -350,8 +358,9 @@ export default createRule<Options, MessageIds>({
         .enclosingLoops(node)
         .filter((loop) => variable.defs.every((def) => !contains(loop.node, def.name)));
       if (carried.length === 0) return;
-      const loop = carried[0]!;
-      reportCopy(copy, name, `iteration of the ${loop.description}`, decideRebindFix(copy, node, variable, carried.at(-1)!, name));
+      // It grows over every loop it is carried across: name the innermost one that is not small.
+      const loop = carried.find((candidate) => !frequency.isSmall(candidate, frequencyOptions.minIterations)) ?? carried[0]!;
+      reportCopy(copy, name, `iteration of the ${loop.description}`, decideRebindFix(copy, node, variable, carried.at(-1)!, name), loop);
     }
 
     /**

@@ -22,9 +22,11 @@ import { getLoopAnalysis } from '../analysis/loops.js';
 import { claimStatementList, fixOrSuggest, getFreeName, insertBeforeWithComments, noFix, suggest } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../kit/index.js';
+import type { FrequencyOptions } from '../analysis/frequency.js';
+import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS, whereItRepeats } from '../analysis/frequency.js';
 import { constantCase, shorten } from '../util/text.js';
 
-export type Options = [];
+export type Options = [Partial<FrequencyOptions>];
 export type MessageIds = 'allocInHotPath' | 'suggestScratch';
 
 type Allocation = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -51,6 +53,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow allocating a fixed-size buffer on every request or iteration',
       recommended: 'recommended',
       requiresTypeChecking: false,
+      strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
     },
     hasSuggestions: true,
     messages: {
@@ -59,12 +62,15 @@ export default createRule<Options, MessageIds>({
       suggestScratch:
         'Reuse a module-level `{{name}}` ({{how}}); only while the buffer is never kept beyond the call.',
     },
-    schema: [],
+    schema: [{ type: 'object', additionalProperties: false, properties: { ...FREQUENCY_SCHEMA } }],
+    defaultOptions: [{ ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context) {
+  create(context, [options]) {
     const { sourceCode } = context;
     const loops = getLoopAnalysis(sourceCode);
     const model = getHotPathModel(context, loops);
+    const frequency = getFrequencyModel(context);
+    const frequencyOptions = { ...DEFAULT_FREQUENCY_OPTIONS, ...options };
 
     /** What is allocated, how many bytes per element, and how to clear a reused one. */
     function describe(node: Allocation): { bytesPerElement: number; clear: 'fill' | 'fill0n' | 'none' | null; size: TSESTree.Node | undefined } | null {
@@ -178,8 +184,11 @@ export default createRule<Options, MessageIds>({
       // Only fixed sizes (or sizes that do not change across the loop) can be reused.
       if (size === null && !isLoopInvariant(sizeNode)) return;
       if (size !== null && (!Number.isInteger(size) || size <= 0)) return;
-      const reason = model.hotness(node);
-      if (!reason || !diesWithinCall(node)) return;
+      if (!model.hotness(node) || !diesWithinCall(node)) return;
+      // Hot, and repeating there: not on an error path, in a small loop, in once-code or an awaiting iteration.
+      const verdict = decide(frequency, node, frequencyOptions, { hot: true, kind: 'constant' });
+      if (!verdict.report) return;
+      const hot = whereItRepeats(verdict);
       let decision = noFix('the size is not a constant, the allocation is not bound to a name, or the function is recursive');
       let how = '';
       let name = '';
@@ -209,7 +218,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         data: {
           figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'),
-          hot: reason.description,
+          hot,
           node: figure('node'),
           what: size === null ? 'a new buffer of the same size' : `a new ${size * what.bytesPerElement}-byte buffer`,
           text: shorten(sourceCode.getText(node)),

@@ -13,6 +13,8 @@ import {
   topLevelStatement,
 } from '../ast/index.js';
 import { findEscape, isReadOnlyMemberUse } from '../analysis/escapes.js';
+import type { FrequencyOptions } from '../analysis/frequency.js';
+import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS, whereItRepeats } from '../analysis/frequency.js';
 import { getHotPathModel } from '../analysis/hot-path.js';
 import type { Loop } from '../analysis/loops.js';
 import { getLoopAnalysis, statementBeforeLoop } from '../analysis/loops.js';
@@ -21,7 +23,7 @@ import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../kit/index.js';
 import { constantCase } from '../util/text.js';
 
-export type Options = [{ checkDynamic?: boolean }];
+export type Options = [{ checkDynamic?: boolean } & Partial<FrequencyOptions>];
 export type MessageIds =
   | 'constantStringify'
   | 'deepCloneViaJson'
@@ -41,7 +43,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow serializing the same value again on every request or iteration',
       recommended: 'recommended',
       requiresTypeChecking: false,
-      strictOptions: { checkDynamic: true },
+      strictOptions: { checkDynamic: true, ...STRICT_FREQUENCY_OPTIONS },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -68,15 +70,18 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report per-request stringification of dynamic values (suggesting a schema-compiled serializer).',
           },
+          ...FREQUENCY_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ checkDynamic: false }],
+    defaultOptions: [{ checkDynamic: false, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [{ checkDynamic }]) {
+  create(context, [{ checkDynamic, ...options }]) {
     const { sourceCode } = context;
     const loops = getLoopAnalysis(sourceCode);
     const model = getHotPathModel(context, loops);
+    const frequency = getFrequencyModel(context);
+    const frequencyOptions = { ...DEFAULT_FREQUENCY_OPTIONS, ...options };
 
     /** `JSON.stringify(…)` / `JSON.parse(…)` on the global JSON. */
     function isJsonCall(node: TSESTree.Node, method: 'parse' | 'stringify'): node is Call {
@@ -234,9 +239,11 @@ export default createRule<Options, MessageIds>({
     return {
       'CallExpression[callee.property.name="stringify"]'(call: Call): void {
         if (!isJsonCall(call, 'stringify') || call.arguments.length === 0) return;
-        const reason = model.hotness(call);
-        if (!reason) return;
-        const hot = reason.description;
+        if (!model.hotness(call)) return;
+        // Hot, and repeating there: not on an error path, in a small loop, in once-code or an awaiting iteration.
+        const verdict = decide(frequency, call, frequencyOptions, { hot: true, kind: 'constant' });
+        if (!verdict.report) return;
+        const hot = whereItRepeats(verdict);
         const parent = call.parent;
         if (isJsonCall(parent, 'parse') && parent.arguments[0] === call) {
           context.report({
@@ -258,8 +265,8 @@ export default createRule<Options, MessageIds>({
         }
         // A replacer or space that varies would make "the same value" print differently.
         if (argument.type === AST_NODE_TYPES.Identifier && call.arguments.length === 1) {
-          const loop = loops.enclosingLoops(call)[0];
-          if (loop && reason.kind === 'loop' && reportInvariant(call, loop, argument, hot)) return;
+          const loop = verdict.loop?.loop;
+          if (loop && reportInvariant(call, loop, argument, hot)) return;
           if (reportRepeated(call, argument)) return;
         }
         if (checkDynamic) context.report({ data: { hot }, messageId: 'dynamicStringify', node: call });

@@ -15,6 +15,8 @@ import {
 } from '../ast/index.js';
 import type { ClassNode } from '../analysis/classes.js';
 import { ClassSummary, getThisContext, isPlainWrite } from '../analysis/classes.js';
+import type { FrequencyOptions } from '../analysis/frequency.js';
+import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../analysis/frequency.js';
 import type { Loop } from '../analysis/loops.js';
 import { exitsLoopAfter } from '../analysis/loops.js';
 import { isArrayOrTupleType, isBuiltinMapType, isStringLikeType } from '../analysis/types.js';
@@ -22,7 +24,7 @@ import { figure } from '../generated/bench-figures.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
-export type Options = [{ checkPlainAppends?: boolean }];
+export type Options = [{ checkPlainAppends?: boolean } & Partial<FrequencyOptions>];
 export type MessageIds = 'flatteningRead' | 'plainAppend' | 'requiresTypeInformation';
 
 type Variable = TSESLint.Scope.Variable;
@@ -57,7 +59,7 @@ export default createRule<Options, MessageIds>({
         'Disallow reading a string inside the loop that builds it by concatenation, which makes the loop quadratic',
       recommended: 'recommended',
       requiresTypeChecking: true,
-      strictOptions: { checkPlainAppends: true },
+      strictOptions: { checkPlainAppends: true, ...STRICT_FREQUENCY_OPTIONS },
     },
     messages: {
       flatteningRead:
@@ -78,15 +80,18 @@ export default createRule<Options, MessageIds>({
             description:
               'Also report loop-carried appends that are never read inside the loop (cheap in V8; for code that targets other engines or wants one builder style).',
           },
+          ...FREQUENCY_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ checkPlainAppends: false }],
+    defaultOptions: [{ checkPlainAppends: false, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [{ checkPlainAppends }]) {
+  create(context, [{ checkPlainAppends, ...options }]) {
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
     const { checker, loops, program, services, sourceCode } = typed;
+    const frequency = getFrequencyModel(context);
+    const frequencyOptions = { ...DEFAULT_FREQUENCY_OPTIONS, ...options };
 
     const accumulators = new Map<ClassNode | Variable, Map<string, Accumulator> | Accumulator>();
     const stringTypeCache = new Map<Accumulator, boolean>();
@@ -161,7 +166,9 @@ export default createRule<Options, MessageIds>({
     function findQuadraticLoop(accumulator: Accumulator, read: TSESTree.Node): Loop | null {
       for (const loop of loops.enclosingLoops(read)) {
         const grows = accumulator.appends.some((append) => append.loops.includes(loop));
-        if (grows && !exitsLoopAfter(read, loop) && !isResetAfter(read, loop, accumulator)) return loop;
+        if (!grows || exitsLoopAfter(read, loop) || isResetAfter(read, loop, accumulator)) continue;
+        // Quadratic unless the loop is small (an outer one may not be) or the read is on an error path.
+        if (decide(frequency, read, frequencyOptions, { kind: 'quadratic', loop }).report) return loop;
       }
       return null;
     }

@@ -20,6 +20,8 @@ import {
 } from '../ast/index.js';
 import { findEscape } from '../analysis/escapes.js';
 import { findImpureNode } from '../analysis/fix-safety.js';
+import type { FrequencyOptions } from '../analysis/frequency.js';
+import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../analysis/frequency.js';
 import { isInvariantIn } from '../analysis/invariance.js';
 import { countedLoop, findEarlyExit } from '../analysis/loops.js';
 import type { SizedCollectionKind } from '../analysis/types.js';
@@ -30,7 +32,7 @@ import { figure } from '../generated/bench-figures.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
-export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean }];
+export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean } & Partial<FrequencyOptions>];
 export type MessageIds =
   | 'presize'
   | 'presizeWithExit'
@@ -107,6 +109,7 @@ export default createRule<Options, MessageIds>({
       description: 'Prefer allocating an array once at its final size over growing it by `push` from a source whose size is known',
       recommended: 'recommended',
       requiresTypeChecking: true,
+      strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
       // Loops that can end early have no mechanical rewrite: reported (without a fix) only by `all`.
       allOptions: { simple: false },
     },
@@ -142,15 +145,18 @@ export default createRule<Options, MessageIds>({
             description:
               'Skip loops that can end early (`break`, `continue`, `return`, `throw`). When `false`, such loops are reported without a fix.',
           },
+          ...FREQUENCY_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ forLoops: true, rangeLoops: true, simple: true }],
+    defaultOptions: [{ forLoops: true, rangeLoops: true, simple: true, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [{ forLoops, rangeLoops, simple }]) {
+  create(context, [{ forLoops, rangeLoops, simple, ...options }]) {
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
     const { checker, program, services, sourceCode } = typed;
+    const frequency = getFrequencyModel(context);
+    const frequencyOptions = { ...DEFAULT_FREQUENCY_OPTIONS, ...options };
 
     /** The variable pushed to by `statement` (`out.push(x)` with one plain argument), if any. */
     function asPush(statement: TSESTree.Node | undefined): Candidate['push'] | null {
@@ -220,6 +226,12 @@ export default createRule<Options, MessageIds>({
       const { out, push, kind, size } = candidate;
       const exit = findEarlyExit(candidate.body, candidate.loop);
       if (exit && simple) return;
+      // The array grows once per run of the loop: worth presizing only if the loop is not small and
+      // runs often (not once-code, an error path, or iterations that await).
+      const repeating = frequency.repeatingLoops(push).filter(({ loop }) => loop.node === candidate.loop);
+      if (!decide(frequency, push, frequencyOptions, { kind: 'constant', loops: repeating }).report) return;
+      // Grown again after the loop (a second loop pushes more): the count is not its final size.
+      if (isGrownAfter(candidate)) return;
       const data = {
         figure: figure(FIGURE_BY_KIND[kind]),
         name: out.name,
@@ -379,17 +391,30 @@ export default createRule<Options, MessageIds>({
 
     /** `out` is assigned, or grown by a mutating method, after the loop. */
     function isChangedAfter(candidate: Candidate): boolean {
+      return candidate.out.references.some((reference) => reference.identifier.range[0] >= candidate.statement.range[1] && reference.isWrite()) || isGrownAfter(candidate);
+    }
+
+    /**
+     * `out` is grown by a mutating method (`push`, `unshift`, `splice`, …) after the loop, on a path
+     * that can follow it (not in the other branch of an `if` around the loop).
+     */
+    function isGrownAfter(candidate: Candidate): boolean {
       const end = candidate.statement.range[1];
       return candidate.out.references.some((reference) => {
         if (reference.identifier.range[0] < end) return false;
-        if (reference.isWrite()) return true;
         const parent = reference.identifier.parent;
-        return (
-          parent.type === AST_NODE_TYPES.MemberExpression &&
-          parent.object === reference.identifier &&
-          GROWING_METHODS.has(getStaticPropertyName(parent) ?? '')
-        );
+        const grows = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && GROWING_METHODS.has(getStaticPropertyName(parent) ?? '');
+        return grows && !inOtherBranch(candidate.statement, reference.identifier);
       });
+    }
+
+    /** `later` sits in the other branch of an `if` whose one branch holds `statement`. */
+    function inOtherBranch(statement: TSESTree.Node, later: TSESTree.Node): boolean {
+      for (let node = statement.parent; node; node = node.parent) {
+        if (node.type === AST_NODE_TYPES.IfStatement && node.alternate && contains(node.consequent, statement)) return contains(node.alternate, later);
+        if (isFunction(node)) return false;
+      }
+      return false;
     }
 
     /** The name `index` at the push still means the loop's own index (no `const i` in the body). */

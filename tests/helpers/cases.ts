@@ -94,3 +94,20 @@ export class RuleCases<MessageIds extends string, Options extends readonly unkno
     this.executed.register(rule);
   }
 }
+
+/**
+ * The frequency options of the `strict` configs: every loop, once-code included. Cases that test
+ * what a rule detects and how it fixes (often written at module level over literal arrays) run with
+ * them, so that the frequency policy does not hide the trap they test; the policy itself has its own
+ * cases with the default options in each rule's test.
+ */
+export const EVERY_LOOP = { minIterations: 0, reportRareCode: true } as const;
+
+/** `cases` (a code string stands for `{ code }`) with `EVERY_LOOP` merged under each case's own options. */
+export function everyLoop<Case extends { code: string; options?: readonly unknown[] }>(cases: readonly (Case | string)[]): Case[] {
+  return cases.map((item) => {
+    const object = typeof item === 'string' ? ({ code: item } as Case) : item;
+    const own = (object.options?.[0] ?? {}) as Record<string, unknown>;
+    return { ...object, options: [{ ...EVERY_LOOP, ...own }, ...(object.options?.slice(1) ?? [])] };
+  });
+}

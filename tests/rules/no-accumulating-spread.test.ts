@@ -236,4 +236,32 @@ ruleTester.run('no-accumulating-spread', rule, {
   ],
 });
 
+// The quadratic policy: reported wherever the size is unbounded (module level included), not over a
+// small fixed set or on an error path; the strict options report those too.
+const SMALL_REDUCE = 'export function pair(a: number, b: number) {\n  return [a, b].reduce<number[]>((acc, x) => [...acc, x * 2], []);\n}';
+const IN_CATCH = 'export function collect(tasks: (() => void)[]) {\n  let errors: unknown[] = [];\n  for (const task of tasks) {\n    try { task(); } catch (error) { errors = [...errors, error]; }\n  }\n  return errors;\n}';
+ruleTester.run('no-accumulating-spread: what repeats', rule, {
+  valid: [
+    SMALL_REDUCE,
+    'export function keys(o: Record<string, number>) {\n  let acc: string[] = [];\n  for (let i = 0; i < 3; i++) acc = [...acc, String(o[i])];\n  return acc;\n}',
+    IN_CATCH,
+  ],
+  invalid: [
+    reported(
+      'a small inner loop inside a loop over data: the outer loop is named',
+      'export function flat(rows: number[][]) {\n  let acc: number[] = [];\n  for (const row of rows) {\n    for (const k of [0, 1]) acc = [...acc, row[k]!];\n  }\n  return acc;\n}\nconst result = flat([[1, 2], [3, 4]]);',
+      '[...acc, row[k]!]',
+      'export function flat(rows: number[][]) {\n  let acc: number[] = [];\n  for (const row of rows) {\n    for (const k of [0, 1]) acc.push(row[k]!);\n  }\n  return acc;\n}\nconst result = flat([[1, 2], [3, 4]]);',
+    ),
+    reported(
+      'module level: a quadratic build costs wherever the size is unbounded',
+      'const xs: number[] = JSON.parse("[1, 2, 3]");\nlet acc: number[] = [];\nfor (const x of xs) acc = [...acc, x];\nconst result = acc;',
+      '[...acc, x]',
+      'const xs: number[] = JSON.parse("[1, 2, 3]");\nlet acc: number[] = [];\nfor (const x of xs) acc.push(x);\nconst result = acc;',
+    ),
+    { ...reported('strict options: a small reduce', SMALL_REDUCE, '[...acc, x * 2]', null), options: [{ minIterations: 0, reportRareCode: true }], output: SMALL_REDUCE.replace('[...acc, x * 2], []', '{\n    acc.push(x * 2);\n    return acc;\n  }, []') },
+    { ...reported('strict options: a catch block', IN_CATCH, '[...errors, error]', null), options: [{ minIterations: 0, reportRareCode: true }], output: IN_CATCH.replace('errors = [...errors, error];', 'errors.push(error);') },
+  ],
+});
+
 cases.register('no-accumulating-spread');

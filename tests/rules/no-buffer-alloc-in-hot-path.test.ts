@@ -177,4 +177,32 @@ ruleTester.run('no-buffer-alloc-in-hot-path (profile-guided)', rule, {
   ],
 });
 
+
+// The frequency policy: loops and hot code that do not repeat the allocation, and the strict side.
+const SMALL_LOOP = 'export function digest(parts: string[]) {\n  let n = 0;\n  for (let i = 0; i < 4; i++) {\n    const b = Buffer.alloc(16);\n    n += b.write(parts[i] ?? "");\n  }\n  return n;\n}';
+ruleTester.run('no-buffer-alloc-in-hot-path: what repeats', rule, {
+  valid: [
+    SMALL_LOOP,
+    // A block that always returns: once per call of a function that is not hot.
+    'export function first(parts: string[]) {\n  for (const p of parts) {\n    const b = Buffer.alloc(16);\n    b.write(p);\n    return b.toString("hex");\n  }\n  return "";\n}',
+    // An error path in a handler.
+    "declare const app: any;\napp.get('/e', (req: { ok: boolean }) => {\n  if (!req.ok) {\n    const b = Buffer.alloc(8);\n    b.writeUInt32BE(1, 0);\n    throw new Error(b.toString('hex'));\n  }\n});",
+    // A factory's outer body.
+    'export function makeEncoder(ids: number[]) {\n  for (const id of ids) {\n    const b = Buffer.alloc(4);\n    b.writeUInt32BE(id, 0);\n    console.log(b.toString("hex"));\n  }\n  return (s: string) => s.length;\n}',
+  ],
+  invalid: [
+    reported(
+      'a loop over a parameter, in a function that may run often',
+      'export function digest(parts: string[]) {\n  let n = 0;\n  for (const p of parts) {\n    const b = Buffer.alloc(16);\n    n += b.write(p);\n  }\n  return n;\n}',
+      'Buffer.alloc(16)',
+      { hot: 'inside the `for…of` loop at line 3', what: 'a new 16-byte buffer' },
+      'const SCRATCH_B = Buffer.alloc(16);\n\nexport function digest(parts: string[]) {\n  let n = 0;\n  for (const p of parts) {\n    const b = SCRATCH_B.fill(0);\n    n += b.write(p);\n  }\n  return n;\n}',
+    ),
+    {
+      ...reported('strict options: a small loop', SMALL_LOOP, 'Buffer.alloc(16)', { hot: 'inside the `for` loop at line 3', what: 'a new 16-byte buffer' }, SMALL_LOOP.replace('export function', 'const SCRATCH_B = Buffer.alloc(16);\n\nexport function').replace('const b = Buffer.alloc(16)', 'const b = SCRATCH_B.fill(0)')),
+      options: [{ minIterations: 0, reportRareCode: true }],
+    },
+  ],
+});
+
 cases.register('no-buffer-alloc-in-hot-path');

@@ -231,3 +231,35 @@ ruleTester.run('no-json-stringify-in-hot-path: every handler shape', rule, {
     };
   }),
 });
+
+// The frequency policy: hot code that does not repeat the call, and the strict options' other side.
+const CATCH = "declare const app: any;\napp.post('/p', (req: { body: string }, res: { send(s: string): void }) => {\n  try { res.send(req.body); } catch (error) { res.send(JSON.stringify({ error: 'bad body' })); }\n});";
+const SMALL = "declare const app: any;\napp.get('/h', (req: unknown, res: { send(s: string): void }) => {\n  for (const k of ['a', 'b']) res.send(k + JSON.stringify({ ok: true }));\n});";
+ruleTester.run('no-json-stringify-in-hot-path: what repeats', rule, {
+  valid: [
+    // Error paths: a catch block, the value of a throw, a block that ends in throw.
+    CATCH,
+    "declare const app: any;\napp.get('/e', (req: { id?: string }) => {\n  if (!req.id) throw new Error(JSON.stringify({ missing: 'id' }));\n  return req.id;\n});",
+    "declare const app: any;\napp.get('/e', (req: { id?: string }, res: { send(s: string): void }) => {\n  if (!req.id) {\n    console.error(JSON.stringify({ missing: 'id' }));\n    throw new Error('no id');\n  }\n  res.send(req.id);\n});",
+    // Lazily initialised once.
+    "declare const app: any;\nlet cached: string | undefined;\napp.get('/c', (req: unknown, res: { send(s: string): void }) => {\n  cached ??= JSON.stringify({ ok: true });\n  res.send(cached);\n});",
+    // A loop over a small fixed set, in code that is not hot otherwise.
+    "export function f(send: (s: string) => void) {\n  for (const k of ['a', 'b']) send(k + JSON.stringify({ ok: true }));\n}",
+  ],
+  invalid: [
+    {
+      // A small loop in a handler: still hot per request, and the message names the handler, not the loop.
+      code: SMALL,
+      errors: [{ ...at(SMALL, "JSON.stringify({ ok: true })"), data: constantData('in the route handler `GET /h`'), messageId: 'constantStringify' }],
+      name: 'a small loop in a handler: the handler repeats it',
+      output: "declare const app: any;\nconst STATIC_JSON = JSON.stringify({ ok: true });\n\napp.get('/h', (req: unknown, res: { send(s: string): void }) => {\n  for (const k of ['a', 'b']) res.send(k + STATIC_JSON);\n});",
+    },
+    {
+      code: CATCH,
+      errors: [{ ...at(CATCH, "JSON.stringify({ error: 'bad body' })"), data: constantData('in the route handler `POST /p`'), messageId: 'constantStringify' }],
+      name: 'strict options: a catch block',
+      options: [{ minIterations: 0, reportRareCode: true }],
+      output: "declare const app: any;\nconst STATIC_JSON = JSON.stringify({ error: 'bad body' });\n\napp.post('/p', (req: { body: string }, res: { send(s: string): void }) => {\n  try { res.send(req.body); } catch (error) { res.send(STATIC_JSON); }\n});",
+    },
+  ],
+});

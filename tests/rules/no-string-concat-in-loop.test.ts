@@ -504,3 +504,59 @@ createUntypedRuleTester().run('no-string-concat-in-loop (no type information)', 
     },
   ],
 });
+
+// The quadratic policy: not over a small fixed set, or on an error path; an outer loop over data is named.
+const SMALL_READS = `
+export function f(word: string) {
+  let s = '';
+  for (let i = 0; i < 4; i++) {
+    s += word;
+    if (s.endsWith(';')) return s;
+  }
+  return s;
+}
+`;
+const CATCH_READ = `
+export function f(parts: string[]) {
+  let s = '';
+  for (const part of parts) {
+    s += part;
+    try { JSON.parse(part); } catch { console.log(s.trim()); }
+  }
+  return s;
+}
+`;
+ruleTester.run('no-string-concat-in-loop: what repeats', rule, {
+  valid: [
+    SMALL_READS,
+    CATCH_READ,
+    `
+export function f(word: string) {
+  let s = '';
+  for (const k of ['a', 'b']) {
+    s += k + word;
+    console.log(s.length > 3 && s.includes('a'));
+  }
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+export function f(rows: string[]) {
+  let s = '';
+  for (const row of rows) {
+    for (const k of ['a', 'b']) {
+      s += k + row;
+      console.log(s.includes(';'));
+    }
+  }
+}
+`,
+      errors: [flattening(7, 19, 20, 's', '`for…of` loop at line 4', '`s.includes()`')],
+      name: 'a small inner loop inside a loop over data: the outer loop is named',
+    },
+    { code: SMALL_READS, errors: [flattening(6, 9, 10, 's', '`for` loop at line 4', '`s.endsWith()`')], name: 'strict options: a small loop', options: [{ minIterations: 0, reportRareCode: true }] },
+    { code: CATCH_READ, errors: [flattening(6, 51, 52, 's', '`for…of` loop at line 4', '`s.trim()`')], name: 'strict options: a catch block', options: [{ minIterations: 0, reportRareCode: true }] },
+  ],
+});

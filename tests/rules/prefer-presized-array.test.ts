@@ -1,7 +1,7 @@
-import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { MessageIds, Options } from '../../src/rules/prefer-presized-array.js';
 import rule from '../../src/rules/prefer-presized-array.js';
-import { at, RuleCases } from '../helpers/cases.js';
+import { at, everyLoop, RuleCases } from '../helpers/cases.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
@@ -22,8 +22,10 @@ function fixed(
   return cases.invalid({ at: push, code, messageId: 'presize', name, options: options ?? [{}], output, suggestions });
 }
 
+// What the rule detects and how it fixes, with every loop in scope (EVERY_LOOP); the frequency
+// policy with the default options is tested at the end.
 ruleTester.run('prefer-presized-array', rule, {
-  valid: [
+  valid: everyLoop<ValidTestCase<Options>>([
     // The body writes the index through a `for…of` head: not a counted loop.
     'const src = [1];\nconst out: number[] = [];\nfor (let i = 0; i < src.length; i++) { out.push(src[i]!); for (i of [5]); }\nconst result = out;',
     // A local `Array` is not the built-in: `Array()` here returns `[0]`, not an empty array.
@@ -75,11 +77,14 @@ ruleTester.run('prefer-presized-array', rule, {
       'for (const x of row) { out.push(x); }',
       'out.push(row.length);',
     ),
+    // Grown again after the loop (a second loop, a push): the count is not its final size.
+    "const src = ['a'];\nconst out = [];\nfor (const x of src) out.push(x);\nout.push(5);",
+    'export function outliers(sorted: number[], low: number, high: number) {\n  const out: number[] = [];\n  for (let i = 0; i < low; i++) out.push(sorted[i]!);\n  for (let i = high; i < sorted.length; i++) out.push(sorted[i]!);\n  return out;\n}',
     // Options turn loop kinds off.
     { code: 'const src = [1, 2];\nconst out: number[] = [];\nfor (const x of src) out.push(x);', options: [{ rangeLoops: false }] },
     { code: 'const out: number[] = [];\nfor (let i = 0; i < 3; i++) out.push(i);', options: [{ forLoops: false }] },
-  ],
-  invalid: [
+  ]),
+  invalid: everyLoop<InvalidTestCase<MessageIds, Options>>([
     // Written out, not executed: these suggestions change the result, which is why they are no autofix.
     {
       code: 'function Number(x: number) { src.pop(); return x; }\nconst src = [1, 2];\nconst out: number[] = [];\nfor (let i = 0; i < src.length; i++) out.push(Number(src[i]!));\nconst result = out;',
@@ -347,13 +352,6 @@ ruleTester.run('prefer-presized-array', rule, {
       [],
     ),
     fixed(
-      'an unannotated array pushed to after the loop: its type would change, nothing offered',
-      "const src = ['a'];\nconst out = [];\nfor (const x of src) out.push(x);\nout.push(5);",
-      'out.push(x)',
-      null,
-      [],
-    ),
-    fixed(
       'a type declared in the loop body cannot be named at the declaration',
       "const src = ['a'];\nconst out = [];\nfor (const x of src) {\n  interface Row { b: string }\n  const y: Row = { b: x };\n  out.push(y);\n}",
       'out.push(y)',
@@ -384,6 +382,45 @@ ruleTester.run('prefer-presized-array', rule, {
       options: [{ simple: false }],
       output: null,
     },
+  ]),
+});
+
+// The frequency policy, default options: both sides of each class.
+const BRANCHES = 'export function rowsOf(rows: number[][], n: number, copy: boolean) {\n  const out: number[][] = [];\n  if (copy) {\n    for (let i = 0; i < n; i++) out.push(rows[i]!);\n  } else {\n    for (let i = 0; i < n; i++) out.push([]);\n  }\n  return out;\n}';
+const IN_FUNCTION = 'export function copy(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) out.push(x * 2);\n  return out;\n}';
+ruleTester.run('prefer-presized-array: what repeats (default options)', rule, {
+  valid: [
+    // Module level runs once.
+    'declare const src: number[];\nconst out: number[] = [];\nfor (const x of src) out.push(x * 2);',
+    // A small constant loop.
+    'export function f() {\n  const out: number[] = [];\n  for (let i = 0; i < 8; i++) out.push(i * 2);\n  return out;\n}',
+    'export function f(pair: readonly [number, number]) {\n  const out: number[] = [];\n  for (const x of pair) out.push(x * 2);\n  return out;\n}',
+    // A factory's outer body, and set-up code.
+    'export function makeLookup(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) out.push(x * 2);\n  return (i: number) => out[i];\n}',
+    'export function registerAll(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) out.push(x * 2);\n  return out;\n}',
+    // Each iteration awaits.
+    'declare function load(x: number): Promise<number>;\nexport async function f(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) out.push(await load(x));\n  return out;\n}',
+    // An error path.
+    'export function f(src: number[]) {\n  try { return src.map(Number); } catch {\n    const out: number[] = [];\n    for (const x of src) out.push(x);\n    return out;\n  }\n}',
+  ],
+  invalid: [
+    {
+      // A push loop in the other branch of an `if` does not follow this one: the count is its final size.
+      code: BRANCHES,
+      errors: [{ ...at(BRANCHES, 'out.push(rows[i]!)'), messageId: 'presize', suggestions: [] }],
+      name: 'a second push loop in the else branch',
+      output: null,
+    },
+    {
+      code: IN_FUNCTION,
+      errors: [{ ...at(IN_FUNCTION, 'out.push(x * 2)'), messageId: 'presize', suggestions: [{ messageId: 'suggestMap', output: 'export function copy(src: number[]) {\n  const out: number[] = src.map((x) => x * 2);\n  return out;\n}' }] }],
+      name: 'a loop over a parameter of unknown size, in a function that may run often',
+      output: 'export function copy(src: number[]) {\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = x * 2;\n  return out;\n}',
+    },
+    ...everyLoop<InvalidTestCase<MessageIds, Options>>([
+      { code: 'export function f() {\n  const out: number[] = [];\n  for (let i = 0; i < 8; i++) out.push(i * 2);\n  return out;\n}', errors: [{ messageId: 'presize' as const }], name: 'strict options: a small loop', output: 'export function f() {\n  const out: number[] = new Array(8);\n  for (let i = 0; i < 8; i++) out[i] = i * 2;\n  return out;\n}' },
+      { code: 'export function registerAll(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) out.push(x * 2);\n  return out;\n}', errors: [{ messageId: 'presize' as const, suggestions: [{ messageId: 'suggestMap' as const, output: 'export function registerAll(src: number[]) {\n  const out: number[] = src.map((x) => x * 2);\n  return out;\n}' }] }], name: 'strict options: set-up code', output: 'export function registerAll(src: number[]) {\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = x * 2;\n  return out;\n}' },
+    ]),
   ],
 });
 
