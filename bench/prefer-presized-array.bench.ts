@@ -228,6 +228,22 @@ export default defineBench({
       },
       'push-loop',
     ),
+    // When each pushed element is itself a new object, the element allocations dominate: what
+    // presizing saves (the discarded backing stores) is a small share of the loop's garbage.
+    {
+      baseline: 'push-loop',
+      cases: elementCases('{ id: x, value: f(x), tag: "row" }', (x) => ({ id: x, tag: 'row', value: f(x) }), (e) => e.value),
+      id: 'object-elements-end-to-end',
+      sizes: SIZES,
+      title: 'From an Array, each element a new object literal: building, then a pass over a field',
+    },
+    {
+      baseline: 'push-loop',
+      cases: sliceCases(),
+      id: 'slice-elements-end-to-end',
+      sizes: SIZES,
+      title: 'From an Array of Float64Array rows, each element a `row.slice(0, 8)`: building, then a pass',
+    },
   ],
   figures: {
     arrayMapTime: (r) => range(r, 'array', 'map'),
@@ -239,8 +255,81 @@ export default defineBench({
     mapPresizedEndToEnd: (r) => range(r, 'map-values-end-to-end', 'presized'),
     countedPresizedEndToEnd: (r) => range(r, 'counted-end-to-end', 'presized'),
     typedPresizedEndToEnd: (r) => range(r, 'typed-array-end-to-end', 'presized'),
+    objectElementsPresizedEndToEnd: (r) => range(r, 'object-elements-end-to-end', 'presized'),
+    sliceElementsPresizedEndToEnd: (r) => range(r, 'slice-elements-end-to-end', 'presized'),
   },
 });
+
+/** The push loop and the presized rewrite over an array, each element built by `make`, then a pass reading `read`. */
+function elementCases<E>(text: string, make: (x: number) => E, read: (e: E) => number): BenchCase[] {
+  const pass = (out: E[]): number => {
+    let total = 0;
+    for (const e of out) total += read(e);
+    return total;
+  };
+  return [
+    {
+      id: 'push-loop',
+      label: `\`for (const x of src) out.push(${text})\`, then used`,
+      prepare: (n) => {
+        const src = numbers(n);
+        return () => {
+          const out: E[] = [];
+          for (const x of src) out.push(make(x));
+          return pass(out);
+        };
+      },
+    },
+    {
+      id: 'presized',
+      label: '`new Array(src.length)` filled by a counter (the autofix), then used',
+      prepare: (n) => {
+        const src = numbers(n);
+        return () => {
+          const out = new Array<E>(src.length);
+          let i = 0;
+          for (const x of src) out[i++] = make(x);
+          return pass(out);
+        };
+      },
+    },
+  ];
+}
+
+function sliceCases(): BenchCase[] {
+  const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => new Float64Array(16).fill(i));
+  const pass = (out: Float64Array[]): number => {
+    let total = 0;
+    for (const row of out) total += row[0]!;
+    return total;
+  };
+  return [
+    {
+      id: 'push-loop',
+      label: '`for (let i = 0; i < rows.length; i++) out.push(rows[i].slice(0, 8))`, then used',
+      prepare: (n) => {
+        const rows = rowsOf(n);
+        return () => {
+          const out: Float64Array[] = [];
+          for (let i = 0; i < rows.length; i++) out.push(rows[i]!.slice(0, 8));
+          return pass(out);
+        };
+      },
+    },
+    {
+      id: 'presized',
+      label: '`new Array(rows.length)` filled by index (the autofix), then used',
+      prepare: (n) => {
+        const rows = rowsOf(n);
+        return () => {
+          const out = new Array<Float64Array>(rows.length);
+          for (let i = 0; i < rows.length; i++) out[i] = rows[i]!.slice(0, 8);
+          return pass(out);
+        };
+      },
+    },
+  ];
+}
 
 function range(results: SuiteResults, group: string, caseId: string): string {
   return ratioRange(Object.values(results[group]!).map((row) => row[caseId]!.timeRatio));
