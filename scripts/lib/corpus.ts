@@ -18,14 +18,19 @@ export const CORPUS = [
   { lib: ['ES2022', 'DOM'], name: '@apollo/server' },
   // Numeric spectra and matrices: per-iteration typed arrays and arrays of numeric records.
   { lib: ['ES2023', 'DOM'], name: 'ml-spectra-processing' },
+  // Per-message encoding and decoding (buffers, strings, caches).
+  { lib: ['ES2022', 'DOM'], name: '@msgpack/msgpack' },
+  // Per-update structural sharing: proxies, drafts and patches on every `produce` call.
+  { lib: ['ES2022', 'DOM'], name: 'immer' },
 ];
 
 /**
  * `baseline`: typescript-eslint's `recommendedTypeChecked`, the plugin not imported at all;
  * `baseline+loaded`: the same with the plugin imported and registered but no rule of it on (its load
- * cost); `baseline+alloc`: with the plugin's `strict` config; `alloc`: the plugin alone.
+ * cost); `baseline+alloc`: with the plugin's `strict` config; `alloc`: the plugin alone with `strict`;
+ * `recommended`: the plugin alone with its default config, `recommended-type-checked` (what tests/realworld/labels.json labels).
  */
-export type CorpusConfig = 'alloc' | 'baseline' | 'baseline+alloc' | 'baseline+loaded';
+export type CorpusConfig = 'alloc' | 'baseline' | 'baseline+alloc' | 'baseline+loaded' | 'recommended';
 
 /** Copies a package's `src/` into `dir` with a tsconfig and an eslint.config.js for `config`. */
 export function prepareProject(dir: string, name: string, lib: string[], config: CorpusConfig): string {
@@ -42,8 +47,9 @@ export function prepareProject(dir: string, name: string, lib: string[], config:
   const parts: string[] = [
     `{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } }`,
   ];
-  if (config !== 'alloc') parts.push('...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts"] }))');
+  if (config !== 'alloc' && config !== 'recommended') parts.push('...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ["**/*.ts"] }))');
   if (config === 'alloc' || config === 'baseline+alloc') parts.push('alloc.configs.strict');
+  if (config === 'recommended') parts.push("alloc.configs['recommended-type-checked']");
   if (config === 'baseline+loaded') parts.push("{ plugins: { alloc }, rules: {} }");
   const imports = [`import tseslint from ${JSON.stringify(url('node_modules/typescript-eslint/dist/index.js'))};`];
   if (config !== 'baseline') imports.push(`import alloc from ${JSON.stringify(url('dist/index.js'))};`);
