@@ -25,6 +25,7 @@ import { median } from '../bench/harness.js';
 import { rules as allocRules } from '../src/rules/index.js';
 import type { CorpusConfig } from './lib/corpus.js';
 import { CORPUS, prepareProject, root } from './lib/corpus.js';
+import { CORPUS_BUDGET, PACKAGE_BUDGET, PACKAGE_BUDGET_MIN_LINES } from './lib/lint-docs.js';
 
 interface Run {
   cpuMs: number;
@@ -118,7 +119,7 @@ try {
     console.log(
       `${pkg.name.padEnd(30)} ${pkg.lines.toLocaleString('en-US').padStart(7)} ${`${(baseline / 1000).toFixed(2)} s`.padStart(10)} ${percent(loaded).padStart(9)} ${percent(alloc).padStart(13)} ${`${(baselineAuto / 1000).toFixed(2)} s`.padStart(30)} ${percent(allocAuto).padStart(8)}`,
     );
-    if (pkg.lines >= 10_000 && alloc > 0.03) verdicts.push(`${pkg.name}: +alloc ${percent(alloc)} > 3%`);
+    if (pkg.lines >= PACKAGE_BUDGET_MIN_LINES && alloc > PACKAGE_BUDGET) verdicts.push(`${pkg.name}: +alloc ${percent(alloc)} > 3%`);
     return { alloc, allocAuto, baselineAuto, baselineMs: baseline, lines: pkg.lines, loaded, name: pkg.name };
   });
   const total = { alloc: corpusCpu('off', 'alloc'), allocAuto: corpusCpu('auto', 'alloc'), baseline: corpusCpu('off', 'baseline'), baselineAuto: corpusCpu('auto', 'baseline'), loaded: corpusCpu('off', 'loaded') };
@@ -129,7 +130,7 @@ try {
   console.log(
     `${'whole corpus'.padEnd(30)} ${lines.toLocaleString('en-US').padStart(7)} ${`${(total.baseline / 1000).toFixed(2)} s`.padStart(10)} ${percent(loadCost).padStart(9)} ${percent(overhead).padStart(13)} ${`${(total.baselineAuto / 1000).toFixed(2)} s`.padStart(30)} ${percent(overheadAuto).padStart(8)}\n`,
   );
-  if (overhead > 0.02) verdicts.push(`whole corpus: +alloc ${percent(overhead)} > 2%`);
+  if (overhead > CORPUS_BUDGET) verdicts.push(`whole corpus: +alloc ${percent(overhead)} > 2%`);
   console.log(`load cost (plugin imported, no rule on):  ${percent(loadCost)} of the baseline's CPU time`);
   console.log(`rule cost (the rules' own time, stats):    ${allocTotal.toFixed(0)} ms, ${percent(allocTotal / total.baseline)} of the baseline's CPU time\n`);
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderAllDocs } from '../scripts/lib/all-docs.js';
 import { markdownFiles } from '../scripts/lib/bench-docs.js';
+import { lintResultsPath, renderLintCostTable } from '../scripts/lib/lint-docs.js';
 import type { OptionsSchema } from '../scripts/lib/rule-docs.js';
 import plugin, { rules } from '../src/index.js';
 import { fixturesDir } from './rule-tester.js';
@@ -109,5 +110,25 @@ describe('generated docs', () => {
         .replace(TABLE_MARKER, '');
       expect(prose.match(RATIO), path.relative(root, file)).toBeNull();
     }
+  });
+});
+
+describe('lint-cost table (README, from bench/lint-results.json)', () => {
+  const measured = JSON.parse(readFileSync(lintResultsPath, 'utf8')) as Parameters<typeof renderLintCostTable>[0];
+  const row = { alloc: 0.01, allocAuto: 0.01, baselineMs: 5000, lines: 12_000, loaded: 0, name: 'pkg' };
+  const base = { ...measured, overhead: 0.01, perPackage: [row] };
+
+  it('says within budget only when every package of 10,000 lines or more and the corpus are', () => {
+    expect(renderLintCostTable(base)).toContain('Within budget in this run.');
+    expect(renderLintCostTable({ ...base, perPackage: [{ ...row, alloc: 0.031 }] })).toContain('Over budget in this run: `pkg` (+3.1%).');
+    // A small package's percentage is mostly start-up noise: it has no budget of its own.
+    expect(renderLintCostTable({ ...base, perPackage: [{ ...row, alloc: 0.05, lines: 2000 }] })).toContain('Within budget in this run.');
+    expect(renderLintCostTable({ ...base, overhead: 0.025 })).toContain('Over budget in this run: the corpus (+2.5%).');
+  });
+
+  it('prints a row per package and a corpus row with signed percentages', () => {
+    const table = renderLintCostTable({ ...base, perPackage: [{ ...row, loaded: -0.004 }] });
+    expect(table).toContain('| `pkg` | 12,000 | 5.00 s | −0.4% | +1.0% | +1.0% |');
+    expect(table).toContain(`| **corpus** | ${measured.lines.toLocaleString('en-US')} |`);
   });
 });

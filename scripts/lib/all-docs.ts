@@ -11,6 +11,7 @@ import {
   renderMarkdown,
   root,
 } from './bench-docs.js';
+import { renderLintCost } from './lint-docs.js';
 import { renderReadme, renderRulePage, ruleNames } from './rule-docs.js';
 
 /** Every generated file's expected content, keyed by absolute path. */
@@ -26,7 +27,7 @@ export async function renderAllDocs(): Promise<Map<string, string>> {
     if (file === path.join(root, 'README.md')) text = renderReadme(text);
     const rule = rulePages.get(file);
     if (rule) text = renderRulePage(rule, text);
-    out.set(file, renderMarkdown(text, suites, results, figures));
+    out.set(file, renderLintCost(renderMarkdown(text, suites, results, figures)));
   }
   return out;
 }
