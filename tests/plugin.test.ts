@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +13,34 @@ const ruleFiles = readdirSync(path.join(root, 'src/rules'))
   .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
   .map((file) => file.slice(0, -3))
   .sort();
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  bugs: { url: string };
+  homepage: string;
+  license: string;
+  name: string;
+  repository: { type: string; url: string };
+  version: string;
+};
+const REPOSITORY = 'https://github.com/eslint-plugin-alloc/eslint-plugin-alloc';
 
 describe('plugin object', () => {
   it('has flat-config meta read from package.json', () => {
     expect(plugin.meta).toEqual({ name: pkg.name, namespace: 'alloc', version: pkg.version });
+  });
+
+  it('has the repository, homepage and issue tracker npm needs to resolve the README\'s relative links', () => {
+    expect(pkg.repository).toEqual({ type: 'git', url: `git+${REPOSITORY}.git` });
+    expect(pkg.homepage).toBe(`${REPOSITORY}#readme`);
+    expect(pkg.bugs).toEqual({ url: `${REPOSITORY}/issues` });
+  });
+
+  it('ships a LICENSE that is the license package.json names, and a CHANGELOG with this version', () => {
+    expect(pkg.license).toBe('MIT');
+    expect(readFileSync(path.join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/u);
+    expect(readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8')).toContain(`\n## ${pkg.version} `);
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as [{ files: { path: string }[] }];
+    const files = packed[0].files.map((file) => file.path);
+    expect(files).toEqual(expect.arrayContaining(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/index.js', 'package.json']));
   });
 
   it('exports every rule file, under its file name, alphabetically', () => {
@@ -33,6 +57,8 @@ describe.each(ruleFiles)('rule %s', (name) => {
   it('has a name, docs URL and docs page that agree', () => {
     expect(rule.name).toBe(name);
     expect(docs.url).toBe(ruleDocsUrl(name));
+    // The released version's tag, not `main`: the page matches the rule the user has.
+    expect(docs.url).toBe(`${REPOSITORY}/blob/v${pkg.version}/docs/rules/${name}.md`);
     expect(docs.url.endsWith(`/docs/rules/${name}.md`)).toBe(true);
     expect(readdirSync(path.join(root, 'docs/rules'))).toContain(`${name}.md`);
   });

@@ -8,6 +8,7 @@ import type { ESLintUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { getFileProfile } from '../analysis/profile.js';
 import { ESLintUtils as eslintUtils } from '../util/deps.js';
+import { packageInfo, repositoryUrl } from '../util/package-info.js';
 
 /** Documentation metadata every alloc rule declares; configs and the README table are computed from it. */
 export interface AllocRuleDocs {
@@ -25,9 +26,8 @@ export interface AllocRuleDocs {
   allOptions?: Record<string, unknown>;
 }
 
-const REPO_URL = 'https://github.com/eslint-plugin-alloc/eslint-plugin-alloc';
-
-export const ruleDocsUrl = (name: string): string => `${REPO_URL}/blob/main/docs/rules/${name}.md`;
+/** The rule's docs page at the released version's tag, so a link never shows a later version's rule. */
+export const ruleDocsUrl = (name: string): string => `${repositoryUrl}/blob/v${packageInfo.version}/docs/rules/${name}.md`;
 
 const ruleCreator = eslintUtils.RuleCreator<AllocRuleDocs>(ruleDocsUrl);
 
