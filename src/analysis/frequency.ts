@@ -79,15 +79,15 @@ export const FREQUENCY_SCHEMA = {
 } as const;
 
 /**
- * The once-only set-up names: `register…`, `setup…`, `init…`, `configure…`, `compile…`, `install…`,
- * `bootstrap…`, `define…` (and the names themselves).
- */
-/**
  * Test code: files under `__tests__/`, `__mocks__/` or `testing/`, and `*.test.*` / `*.spec.*`
  * files. It runs in a test suite, not per request in production.
  */
 const TEST_FILE = /(?:^|[\\/])(?:__mocks__|__tests__|testing)[\\/]|\.(?:spec|test)\.[cm]?[jt]sx?$/u;
 
+/**
+ * The once-only set-up names: `register…`, `setup…`, `init…`, `configure…`, `compile…`, `install…`,
+ * `bootstrap…`, `define…` (and the names themselves).
+ */
 const SETUP_NAMES = /^(?:bootstrap|compile|configure|define|init|initiali[sz]e|install|register|setUp|setup)(?:$|[A-Z_$0-9])/u;
 
 export class FrequencyModel {

@@ -1,6 +1,7 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 import { describe, it } from 'vitest';
 
+import { STRICT_FREQUENCY_OPTIONS } from '../../src/analysis/frequency.js';
 import { expectSameBehaviour } from './execute.js';
 
 /** The exact location (1-based line and column, end exclusive) of the first `snippet` in `code`. */
@@ -101,7 +102,7 @@ export class RuleCases<MessageIds extends string, Options extends readonly unkno
  * them, so that the frequency policy does not hide the trap they test; the policy itself has its own
  * cases with the default options in each rule's test.
  */
-export const EVERY_LOOP = { minIterations: 0, reportRareCode: true } as const;
+export const EVERY_LOOP = STRICT_FREQUENCY_OPTIONS;
 
 /** `cases` (a code string stands for `{ code }`) with `EVERY_LOOP` merged under each case's own options. */
 export function everyLoop<Case extends { code: string; options?: readonly unknown[] }>(cases: readonly (Case | string)[]): Case[] {
