@@ -52,13 +52,19 @@ export interface CaseResult {
 export type GroupResults = Record<string, Record<string, CaseResult>>; // size → case id → result
 export type SuiteResults = Record<string, GroupResults>; // group id → …
 
-export interface ResultsFile {
+/** Where and when a suite was measured. */
+export interface RunInfo {
   node: string;
   v8: string;
   platform: string;
   cpus: string;
   date: string;
+}
+
+/** The top-level fields describe the latest run; `measured` says when each rule's suite was run. */
+export interface ResultsFile extends RunInfo {
   rules: Record<string, SuiteResults>;
+  measured?: Record<string, RunInfo>;
 }
 
 export function defineBench(suite: BenchSuite): BenchSuite {

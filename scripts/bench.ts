@@ -102,6 +102,7 @@ for (const file of files) {
     console.log('');
   }
   results.rules[suite.rule] = suiteResults;
+  results.measured = { ...results.measured, [suite.rule]: { cpus: results.cpus, date: results.date, node: results.node, platform: results.platform, v8: results.v8 } };
 }
 
 writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);

@@ -47,8 +47,9 @@ export function renderTable(suites: BenchSuite[], results: ResultsFile, key: str
   if (!group || !measured) throw new Error(`bench-table ${key}: no such benchmark group with results`);
   const baseline = group.cases.find((c) => c.id === group.baseline)!;
   const retained = group.retained === true;
+  const run = results.measured?.[rule!] ?? results;
   const lines = [
-    `Node ${results.node} (V8 ${results.v8}), ${results.platform}, ${results.date}; median CPU time per operation; ratios against ${baseline.label} in the same run (< 1× is better).`,
+    `Node ${run.node} (V8 ${run.v8}), ${run.platform}, ${run.date}; median CPU time per operation; ratios against ${baseline.label} in the same run (< 1× is better).`,
     '',
     `| n | case | time/op | time × | bytes/op | bytes × |${retained ? ' retained | retained/item |' : ''}`,
     `| ---: | --- | ---: | ---: | ---: | ---: |${retained ? ' ---: | ---: |' : ''}`,
