@@ -1,7 +1,8 @@
 import type { BenchCase, SuiteResults } from './harness.js';
-import { defineBench, ratioRange } from './harness.js';
+import { defineBench, formatBytes, ratioRange } from './harness.js';
 
 const SIZES = [10, 1_000, 100_000];
+const SMALL_SIZES = [4, 8, 16, 17, 18, 32];
 
 const f = (x: number): number => x * 2 + 1;
 
@@ -244,6 +245,18 @@ export default defineBench({
       sizes: SIZES,
       title: 'From an Array of Float64Array rows, each element a `row.slice(0, 8)`: building, then a pass',
     },
+    // Small counts: V8 gives an empty array literal room for 17 elements on its first push, so up to
+    // that count a push loop allocates one backing store, as presizing does, and presizing saves
+    // (almost) nothing; past it the push loop reallocates. The frequency model's default
+    // `minIterations` is the count measured here just before the push loop's bytes jump
+    // (`smallCountLimit` below; tests/analysis/frequency.test.ts checks that the default is it).
+    {
+      baseline: 'push-loop',
+      cases: elementCases('f(x)', f, (e) => e),
+      id: 'small-counts',
+      sizes: SMALL_SIZES,
+      title: 'From an Array of a few elements, then a pass: where pushing starts to reallocate',
+    },
   ],
   figures: {
     arrayMapTime: (r) => range(r, 'array', 'map'),
@@ -257,8 +270,35 @@ export default defineBench({
     typedPresizedEndToEnd: (r) => range(r, 'typed-array-end-to-end', 'presized'),
     objectElementsPresizedEndToEnd: (r) => range(r, 'object-elements-end-to-end', 'presized'),
     sliceElementsPresizedEndToEnd: (r) => range(r, 'slice-elements-end-to-end', 'presized'),
+    smallCountLimit: (r) => String(smallCountLimit(r)),
+    smallCountPushBytes: (r) => formatBytes(r['small-counts']![String(smallCountLimit(r))]!['push-loop']!.bytes),
+    smallCountGrownPushBytes: (r) => {
+      const limit = smallCountLimit(r);
+      const next = SMALL_SIZES.find((n) => n > limit);
+      return next === undefined ? '-' : formatBytes(r['small-counts']![String(next)]!['push-loop']!.bytes);
+    },
   },
 });
+
+/**
+ * The count of the `small-counts` group just before the push loop's bytes per call rise the most
+ * from one measured count to the next: up to it, pushing allocates one backing store and presizing
+ * saves (almost) nothing. A step, not a threshold, so that a noisy measurement at one count does
+ * not move it.
+ */
+export function smallCountLimit(results: SuiteResults): number {
+  const group = results['small-counts']!;
+  const bytes = SMALL_SIZES.map((n) => group[String(n)]!['push-loop']!.bytes);
+  let limit = SMALL_SIZES[0]!;
+  let rise = -Infinity;
+  for (let i = 0; i + 1 < SMALL_SIZES.length; i++) {
+    if (bytes[i + 1]! - bytes[i]! > rise) {
+      rise = bytes[i + 1]! - bytes[i]!;
+      limit = SMALL_SIZES[i]!;
+    }
+  }
+  return limit;
+}
 
 /** The push loop and the presized rewrite over an array, each element built by `make`, then a pass reading `read`. */
 function elementCases<E>(text: string, make: (x: number) => E, read: (e: E) => number): BenchCase[] {

@@ -1,7 +1,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
+import type { ResultsFile } from '../../bench/harness.js';
+import { smallCountLimit } from '../../bench/prefer-presized-array.bench.js';
 import type { FrequencyModel, FrequencyOptions, Verdict } from '../../src/analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../../src/analysis/frequency.js';
 import { findAll, withTypedContext } from '../helpers/lint.js';
@@ -67,6 +70,13 @@ describe('frequency model: trip counts', () => {
   it('isSmall compares the trip count with minIterations', () => {
     const code = 'export function f() { for (let i = 0; i < 16; i++) mark(); }';
     expect(atMark(code, (model, mark) => [15, 16].map((n) => model.isSmall(model.repeatingLoops(mark)[0]!.loop, n)))).toEqual([false, true]);
+  });
+
+  it('defaults minIterations to the measured count up to which a push loop allocates one backing store', () => {
+    const results = JSON.parse(readFileSync(new URL('../../bench/results.json', import.meta.url), 'utf8')) as ResultsFile;
+    expect(DEFAULT_FREQUENCY_OPTIONS.minIterations).toBe(smallCountLimit(results.rules['prefer-presized-array']!));
+    expect(verdict('export function f() { for (let i = 0; i < 17; i++) mark(); }')).toMatchObject({ report: false });
+    expect(verdict('export function f() { for (let i = 0; i < 18; i++) mark(); }')).toMatchObject({ report: true });
   });
 });
 
