@@ -8,7 +8,8 @@
  * - `alloc`: the same with the plugin's `strict` config (every rule, strict options);
  * each without and with `--concurrency auto` (the load cost is paid again by every worker).
  * Reports medians over rounds: per package and for the whole corpus, the overhead of `alloc` and
- * of `loaded` over `baseline`, and every rule's own time (ESLint `stats`). Budget: the overhead of
+ * of `loaded` over `baseline` (the median of each round's ratio to the baseline run next to it), and
+ * every rule's own time (ESLint `stats`). Budget: the overhead of
  * `alloc` at most 3% on every package of 10,000 lines or more and at most 2% on the whole corpus
  * (without `--concurrency`), every type-aware rule no slower than typescript-eslint's median
  * type-aware rule, the rules that need no type information under 1 ms per 1,000 lines.
@@ -100,6 +101,16 @@ try {
   }
 
   const cpu = (mode: Mode, variant: Variant, index: number) => median(runs[mode][variant][index]!.map((r) => r.cpuMs));
+  /**
+   * A variant's overhead on a package: the median over rounds of its CPU time over the baseline's in
+   * the same round. The two ran back to back, so drift of this machine between rounds cancels out
+   * (a ratio of medians compares runs minutes apart).
+   */
+  const overheadOf = (mode: Mode, variant: Variant, index: number) =>
+    median(runs[mode][variant][index]!.map((run, round) => run.cpuMs / runs[mode].baseline[index]![round]!.cpuMs)) - 1;
+  /** The same over the corpus: per round, the corpus total over the baseline's corpus total. */
+  const corpusOverhead = (mode: Mode, variant: Variant) =>
+    median([...Array(ROUNDS).keys()].map((round) => packages.reduce((sum, _, i) => sum + runs[mode][variant][i]![round]!.cpuMs, 0) / packages.reduce((sum, _, i) => sum + runs[mode].baseline[i]![round]!.cpuMs, 0))) - 1;
   /** Median over rounds of the corpus total. */
   const corpusCpu = (mode: Mode, variant: Variant) => median([...Array(ROUNDS).keys()].map((round) => packages.reduce((sum, _, i) => sum + runs[mode][variant][i]![round]!.cpuMs, 0)));
   const ruleTimes: Record<string, number> = {};
@@ -112,10 +123,10 @@ try {
   const verdicts: string[] = [];
   const perPackage = packages.map((pkg, i) => {
     const baseline = cpu('off', 'baseline', i);
-    const loaded = cpu('off', 'loaded', i) / baseline - 1;
-    const alloc = cpu('off', 'alloc', i) / baseline - 1;
+    const loaded = overheadOf('off', 'loaded', i);
+    const alloc = overheadOf('off', 'alloc', i);
     const baselineAuto = cpu('auto', 'baseline', i);
-    const allocAuto = cpu('auto', 'alloc', i) / baselineAuto - 1;
+    const allocAuto = overheadOf('auto', 'alloc', i);
     console.log(
       `${pkg.name.padEnd(30)} ${pkg.lines.toLocaleString('en-US').padStart(7)} ${`${(baseline / 1000).toFixed(2)} s`.padStart(10)} ${percent(loaded).padStart(9)} ${percent(alloc).padStart(13)} ${`${(baselineAuto / 1000).toFixed(2)} s`.padStart(30)} ${percent(allocAuto).padStart(8)}`,
     );
@@ -123,9 +134,9 @@ try {
     return { alloc, allocAuto, baselineAuto, baselineMs: baseline, lines: pkg.lines, loaded, name: pkg.name };
   });
   const total = { alloc: corpusCpu('off', 'alloc'), allocAuto: corpusCpu('auto', 'alloc'), baseline: corpusCpu('off', 'baseline'), baselineAuto: corpusCpu('auto', 'baseline'), loaded: corpusCpu('off', 'loaded') };
-  const overhead = total.alloc / total.baseline - 1;
-  const loadCost = total.loaded / total.baseline - 1;
-  const overheadAuto = total.allocAuto / total.baselineAuto - 1;
+  const overhead = corpusOverhead('off', 'alloc');
+  const loadCost = corpusOverhead('off', 'loaded');
+  const overheadAuto = corpusOverhead('auto', 'alloc');
   const allocTotal = Object.entries(ruleTimes).filter(([rule]) => rule.startsWith('alloc/')).reduce((sum, [, time]) => sum + time, 0);
   console.log(
     `${'whole corpus'.padEnd(30)} ${lines.toLocaleString('en-US').padStart(7)} ${`${(total.baseline / 1000).toFixed(2)} s`.padStart(10)} ${percent(loadCost).padStart(9)} ${percent(overhead).padStart(13)} ${`${(total.baselineAuto / 1000).toFixed(2)} s`.padStart(30)} ${percent(overheadAuto).padStart(8)}\n`,
