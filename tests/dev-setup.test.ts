@@ -4,7 +4,7 @@
  * every locked package accepts the lowest version of each Node line in package.json's `engines`
  * (the `overrides` entry keeps @graphql-tools/utils, under the @apollo/server corpus package, on a
  * @whatwg-node/promise-helpers that still supports Node 20) and `allowScripts` lists every package
- * with an install script.
+ * with an install script. And the typescript-eslint it is developed with is the lowest its ranges accept.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,7 +17,11 @@ const semver = createRequire(import.meta.url)('semver') as {
   minVersion(range: string): { version: string } | null;
   satisfies(version: string, range: string): boolean;
 };
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  engines: { node: string };
+};
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, { engines?: Record<string, string> | string[]; version?: string }>;
 };
@@ -42,5 +46,21 @@ describe('npm ci', () => {
       return lowestSupported.filter((version) => !semver.satisfies(version, node)).map((version) => `${location}@${entry.version} needs node ${node}, not ${version}`);
     });
     expect(refused).toEqual([]);
+  });
+});
+
+describe('typescript-eslint', () => {
+  const range = pkg.dependencies['@typescript-eslint/utils']!;
+
+  it('is developed and tested at the lowest version the dependency ranges accept (the newest: tests/realworld/install.test.ts)', () => {
+    expect(pkg.dependencies['@typescript-eslint/type-utils']).toBe(range);
+    const lowest = semver.minVersion(range)!.version;
+    for (const name of ['typescript-eslint', '@typescript-eslint/parser', '@typescript-eslint/rule-tester']) expect(pkg.devDependencies[name], name).toBe(lowest);
+    const installed = JSON.parse(readFileSync(path.join(root, 'node_modules/@typescript-eslint/utils/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(lowest);
+  });
+
+  it('has its range named in the README', () => {
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`\`@typescript-eslint/utils\` and \`@typescript-eslint/type-utils\` \`${range}\``);
   });
 });
