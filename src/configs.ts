@@ -2,7 +2,10 @@ import type { Linter } from 'eslint';
 
 import type { AllocRuleDocs } from './kit/create-rule.js';
 
-export type ConfigName = 'all' | 'recommended' | 'recommended-type-checked' | 'strict';
+export type ConfigName = 'all' | 'disable-type-checked' | 'recommended' | 'recommended-type-checked' | 'strict';
+
+/** Every config the plugin ships, in the order the README lists them. */
+export const CONFIG_NAMES: readonly ConfigName[] = ['recommended-type-checked', 'recommended', 'strict', 'all', 'disable-type-checked'];
 
 interface RuleMeta {
   meta: { docs?: AllocRuleDocs; defaultOptions?: readonly unknown[] };
@@ -15,7 +18,9 @@ const NAMESPACE = 'alloc';
  * - `recommended`: `docs.recommended: 'recommended'` rules that need no type information;
  * - `recommended-type-checked`: every `'recommended'` rule;
  * - `strict`: adds `'strict'` rules, and turns on each rule's `docs.strictOptions`;
- * - `all`: every rule, with its strict options and its `docs.allOptions` (reports that are often noise).
+ * - `all`: every rule, with its strict options and its `docs.allOptions` (reports that are often noise);
+ * - `disable-type-checked`: every `docs.requiresTypeChecking` rule turned off, for files linted without
+ *   type information (typescript-eslint's `disableTypeChecked` does the same for its own rules).
  */
 export function computeConfigRules(
   rules: Record<string, RuleMeta>,
@@ -24,6 +29,10 @@ export function computeConfigRules(
   const settings: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
     const docs = rule.meta.docs!;
+    if (name === 'disable-type-checked') {
+      if (docs.requiresTypeChecking) settings[`${NAMESPACE}/${ruleName}`] = 'off';
+      continue;
+    }
     const included =
       name === 'all' ||
       (name === 'strict' && (docs.recommended === 'recommended' || docs.recommended === 'strict')) ||

@@ -1,7 +1,7 @@
 import type { ESLint, Linter, Rule } from 'eslint';
 
 import type { ConfigName } from './configs.js';
-import { computeConfigRules } from './configs.js';
+import { CONFIG_NAMES, computeConfigRules } from './configs.js';
 import { rules } from './rules/index.js';
 import { packageInfo } from './util/package-info.js';
 
@@ -12,7 +12,7 @@ const plugin = {
   rules: rules as unknown as Record<string, Rule.RuleModule>,
 } satisfies ESLint.Plugin;
 
-for (const name of ['recommended', 'recommended-type-checked', 'strict', 'all'] as const) {
+for (const name of CONFIG_NAMES) {
   plugin.configs[name] = {
     name: `alloc/${name}`,
     plugins: { alloc: plugin },

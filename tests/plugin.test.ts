@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import plugin, { rules } from '../src/index.js';
 import { ruleDocsUrl } from '../src/kit/create-rule.js';
 import type { AllocRuleDocs } from '../src/kit/create-rule.js';
+import { TYPE_INFORMATION_MESSAGES } from '../src/kit/typed-context.js';
 import type { OptionsSchema } from '../scripts/lib/rule-docs.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -69,11 +70,15 @@ describe.each(ruleFiles)('rule %s', (name) => {
 
   it('declares type checking exactly when it asks for type information', () => {
     expect(docs.requiresTypeChecking).toBe(source.includes('getTypeServices(') || source.includes('getTypedRuleContext('));
-    if (docs.requiresTypeChecking) expect(rule.meta.messages).toHaveProperty('requiresTypeInformation');
+    // The notice a file without type information gets, worded for the parser in use.
+    // (createRule appends the profile placeholder to every message; it is filled with nothing there.)
+    if (docs.requiresTypeChecking) {
+      for (const [id, text] of Object.entries(TYPE_INFORMATION_MESSAGES)) expect(rule.meta.messages, id).toHaveProperty(id, `${text}{{profile}}`);
+    }
   });
 
   it('ends every report message with {{profile}}, which createRule fills (suggestions excepted)', () => {
-    const reports = Object.entries(rule.meta.messages).filter(([id]) => !id.startsWith('suggest') && id !== 'requiresTypeInformation');
+    const reports = Object.entries(rule.meta.messages).filter(([id]) => !id.startsWith('suggest') && !(id in TYPE_INFORMATION_MESSAGES));
     expect(reports.length).toBeGreaterThan(0);
     const endsWithProfile = /[.)]\{\{profile\}\}$/u;
     for (const [id, message] of reports) expect(message, id).toMatch(endsWithProfile);
@@ -119,6 +124,17 @@ describe('configs', () => {
     );
     expect(plugin.configs.strict.rules).toEqual(expected(() => true, 'strict'));
     expect(plugin.configs.all.rules).toEqual(expected(() => true, 'all'));
+    // For files linted without type information: the type-aware rules off, the others untouched.
+    expect(plugin.configs['disable-type-checked'].rules).toEqual(
+      Object.fromEntries(Object.entries(expected((d) => d.requiresTypeChecking, 'default')).map(([id]) => [id, 'off'])),
+    );
+    expect(Object.keys(plugin.configs['disable-type-checked'].rules!).length).toBeGreaterThan(0);
+  });
+
+  it('are each described in the README', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const listed = [...readme.matchAll(/^- `([\w-]+)`: /gmu)].map((match) => match[1]);
+    expect(listed).toEqual(Object.keys(plugin.configs));
   });
 
   it('gives `all` a meaning of its own: options that `strict` leaves off', () => {

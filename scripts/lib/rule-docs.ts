@@ -16,13 +16,16 @@ export interface OptionsSchema {
   properties?: Record<string, { description?: string; type?: string }>;
 }
 
-export const CONFIG_EMOJI: Record<Exclude<ConfigName, 'all'>, string> = {
+/** The configs that turn rules on (`disable-type-checked` only turns them off, and has no column). */
+type EnablingConfig = Exclude<ConfigName, 'disable-type-checked'>;
+
+export const CONFIG_EMOJI: Record<Exclude<EnablingConfig, 'all'>, string> = {
   recommended: '🟢',
   'recommended-type-checked': '✅',
   strict: '🔒',
 };
 
-export function configsOf(name: string): ConfigName[] {
+export function configsOf(name: string): EnablingConfig[] {
   return (['recommended', 'recommended-type-checked', 'strict', 'all'] as const).filter(
     (config) => `alloc/${name}` in computeConfigRules(rules, config),
   );
@@ -41,7 +44,7 @@ export function renderRulesTable(): string {
   ];
   for (const [name, rule] of Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))) {
     const configs = configsOf(name)
-      .filter((config): config is Exclude<ConfigName, 'all'> => config !== 'all')
+      .filter((config): config is Exclude<EnablingConfig, 'all'> => config !== 'all')
       .map((config) => CONFIG_EMOJI[config])
       .join(' ');
     lines.push(
@@ -57,7 +60,7 @@ export function renderRuleHeader(name: string): string {
   const configs = configsOf(name).filter((config) => config !== 'all');
   const lines = [`# alloc/${name}`, '', `> ${docs.description}.`, ''];
   if (configs.length > 0) {
-    const names = configs.map((config) => `${CONFIG_EMOJI[config as Exclude<ConfigName, 'all'>]} \`${config}\``);
+    const names = configs.map((config) => `${CONFIG_EMOJI[config as Exclude<EnablingConfig, 'all'>]} \`${config}\``);
     const sets = (options: Record<string, unknown>) => Object.entries(options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ');
     const extras = [
       docs.strictOptions ? `${CONFIG_EMOJI.strict} \`strict\` also sets ${sets(docs.strictOptions)}` : null,

@@ -27,11 +27,12 @@ import { getSizedCollectionKind, isArrayOrTupleType, isMutableArrayType, isPrimi
 import type { FixDecision } from '../fixers/index.js';
 import { fix, fixOrSuggest, getFreeName, getIndent, getParenthesizedRange, hasCommentsInside, noFix, suggest } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
+import type { TypeInformationMessageId } from '../kit/index.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
 export type Options = [Partial<FrequencyOptions>];
-export type MessageIds = 'accumulatingSpread' | 'requiresTypeInformation' | 'suggestMutate';
+export type MessageIds = 'accumulatingSpread' | TypeInformationMessageId | 'suggestMutate';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -69,8 +70,7 @@ export default createRule<Options, MessageIds>({
       accumulatingSpread:
         '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, so building it takes time quadratic in its size ({{figure}}); mutate it in place with {{remedy}}.',
       // Reported by getTypeServices() when the file has no type information.
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
-      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      ...TYPE_INFORMATION_MESSAGES,
       suggestMutate: 'Mutate `{{name}}` in place ({{reason}}).',
     },
     schema: [{ type: 'object', additionalProperties: false, properties: { ...FREQUENCY_SCHEMA } }],

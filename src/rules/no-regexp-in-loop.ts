@@ -12,11 +12,12 @@ import { isStringLikeType } from '../analysis/types.js';
 import type { FixDecision } from '../fixers/index.js';
 import { fix, fixOrSuggest, getFreeName, insertStatementBefore, noFix, suggest } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
+import type { TypeInformationMessageId } from '../kit/index.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
 export type Options = [{ checkLiterals?: boolean } & Partial<FrequencyOptions>];
-export type MessageIds = 'constructorInLoop' | 'literalInLoop' | 'requiresTypeInformation' | 'suggestHoist' | 'suggestHoistToModule';
+export type MessageIds = 'constructorInLoop' | 'literalInLoop' | TypeInformationMessageId | 'suggestHoist' | 'suggestHoistToModule';
 
 type RegExpNode = TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.RegExpLiteral;
 
@@ -41,7 +42,7 @@ export default createRule<Options, MessageIds>({
       literalInLoop:
         'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once outside the loop.',
       // Reported by getTypeServices() when the file has no type information.
-      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      ...TYPE_INFORMATION_MESSAGES,
       suggestHoist: 'Create it once before the loop as `{{name}}` ({{reason}}).',
       suggestHoistToModule: 'Create it once at module level as `{{name}}` ({{reason}}).',
     },

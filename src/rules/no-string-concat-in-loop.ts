@@ -21,11 +21,12 @@ import type { Loop } from '../analysis/loops.js';
 import { exitsLoopAfter } from '../analysis/loops.js';
 import { isArrayOrTupleType, isBuiltinMapType, isStringLikeType } from '../analysis/types.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
+import type { TypeInformationMessageId } from '../kit/index.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
 export type Options = [{ checkPlainAppends?: boolean } & Partial<FrequencyOptions>];
-export type MessageIds = 'flatteningRead' | 'plainAppend' | 'requiresTypeInformation';
+export type MessageIds = 'flatteningRead' | 'plainAppend' | TypeInformationMessageId;
 
 type Variable = TSESLint.Scope.Variable;
 /** The accumulator as written: a binding or `this.field`. */
@@ -67,8 +68,7 @@ export default createRule<Options, MessageIds>({
       plainAppend:
         '`{{name}}` is built by concatenation in the {{loop}} and not read there; V8 builds it as a rope, which is fast (collecting parts and calling `join()` measured {{pushJoin}} slower on Node {{node}}), so this is reported only for engine-neutral builder style.',
       // Reported by getTypeServices() when the file has no type information.
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
-      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      ...TYPE_INFORMATION_MESSAGES,
     },
     schema: [
       {

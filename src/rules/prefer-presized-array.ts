@@ -29,14 +29,15 @@ import { getSizedCollectionKind, isArrayOrTupleType, isLengthOf, isNumberType } 
 import type { FixDecision } from '../fixers/index.js';
 import { fix, fixOrSuggest, getFreeName, getIndent, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot, typeTextAt } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
+import type { TypeInformationMessageId } from '../kit/index.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
 export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean } & Partial<FrequencyOptions>];
 export type MessageIds =
   | 'presize'
   | 'presizeWithExit'
-  | 'requiresTypeInformation'
+  | TypeInformationMessageId
   | 'suggestMap'
   | 'suggestPresize';
 
@@ -121,8 +122,7 @@ export default createRule<Options, MessageIds>({
       presizeWithExit:
         '`{{name}}` grows by one `push` per {{unit}}, whose count (`{{size}}`) is known, but the loop can end early: if it usually runs to the end, allocate `new Array({{size}})`, fill it by index and set `{{name}}.length` to the count after the loop.',
       // Reported by getTypeServices() when the file has no type information.
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
-      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      ...TYPE_INFORMATION_MESSAGES,
       suggestMap: 'Build `{{name}}` with `{{source}}.map(…)` (for a sparse array, `map` keeps the holes and skips the callback for them).',
       suggestPresize:
         'Allocate `{{name}}` with `new Array({{size}})` and fill it by index ({{reason}}).',

@@ -7,10 +7,11 @@ import { typescript } from '../util/deps.js';
 import { findNode, findVariable, getStaticPropertyName, isInsideFunction, skipTypeWrappers } from '../ast/index.js';
 import type { Loop } from '../analysis/loops.js';
 import { figure } from '../generated/bench-figures.js';
-import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
+import type { TypeInformationMessageId } from '../kit/index.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 
 export type Options = [{ allowNonNumeric?: number; minFields?: number }];
-export type MessageIds = 'preferStructOfArrays' | 'requiresTypeInformation';
+export type MessageIds = 'preferStructOfArrays' | TypeInformationMessageId;
 
 /** Where an array of records is declared: a variable, a parameter, or a class field. */
 type Declaration = TSESTree.Identifier | TSESTree.PropertyDefinition;
@@ -37,8 +38,7 @@ export default createRule<Options, MessageIds>({
       preferStructOfArrays:
         '`{{name}}` holds `{{type}}` records ({{fields}}: all numbers), walked field by field in the {{loops}}: each record is a separate heap object. One `Float64Array` per field took {{update}} of the time for an update pass and kept {{soaBytes}} per item instead of {{aosBytes}} (measured on Node {{node}}).',
       // Reported by getTypeServices() when the file has no type information.
-      // eslint-disable-next-line eslint-plugin/no-unused-message-ids
-      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      ...TYPE_INFORMATION_MESSAGES,
     },
     schema: [
       {

@@ -4,7 +4,7 @@
  * formatter; typescript and typescript-eslint's packages come from the CommonJS cache (`require`,
  * see src/util/deps.ts), not through an ES import that re-lexes them. `npm test` builds `dist/` first.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ interface Loaded {
   esm: string[];
   /** Every module in the CommonJS cache (paths). */
   cjs: string[];
+  /** What the process printed on stderr. */
+  stderr: string;
 }
 
 /** Imports typescript-eslint, then `entry`, in a fresh Node process; then runs `after` (a script body) there. */
@@ -39,9 +41,10 @@ function loadedBy(entry: string, after = ''): Loaded {
     ].join('\n'),
   );
   writeFileSync(log, '');
-  const out = execFileSync(process.execPath, ['--no-warnings', '--experimental-loader', pathToFileURL(hooks).href, main], { cwd: root, encoding: 'utf8' });
+  const { status, stderr, stdout } = spawnSync(process.execPath, ['--no-warnings', '--experimental-loader', pathToFileURL(hooks).href, main], { cwd: root, encoding: 'utf8' });
+  if (status !== 0) throw new Error(`the load script failed (${status}):\n${stderr}`);
   const esm = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  return { cjs: JSON.parse(out.trim().split('\n').at(-1)!) as string[], esm };
+  return { cjs: JSON.parse(stdout.trim().split('\n').at(-1)!) as string[], esm, stderr };
 }
 
 const dist = (file: string) => path.join(root, 'dist', file);
@@ -49,7 +52,8 @@ const dist = (file: string) => path.join(root, 'dist', file);
 describe('importing the plugin', () => {
   const loaded = loadedBy('dist/index.js');
 
-  it('loads the rules (the check sees what it should)', () => {
+  it('loads the rules (the check sees what it should), and prints nothing', () => {
+    expect(loaded.stderr).toBe('');
     expect(loaded.esm).toContain(pathToFileURL(dist('index.js')).href);
     expect(loaded.esm).toContain(pathToFileURL(dist('rules/no-regexp-in-loop.js')).href);
   });
@@ -78,5 +82,9 @@ await eslint.lintText('export const x = 1;', { filePath: ${JSON.stringify(path.j
     // `require` of an ES module (how the reader is loaded) puts it in the CommonJS cache.
     expect(withProfile.cjs).toContain(dist('profile/index.js'));
     expect(withProfile.cjs).not.toContain(dist('formatter.js'));
+    // The profile named does not exist: the reader says so once, on stderr.
+    expect(withProfile.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^eslint-plugin-alloc: settings\.alloc\.profile: .*missing\.heapprofile/u),
+    ]);
   });
 });

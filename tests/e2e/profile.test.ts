@@ -84,8 +84,13 @@ describe('alloc-profile record and top', () => {
     // node --heap-prof samples what is alive at exit: almost none of it.
     run([`--heap-prof`, '--heap-prof-dir', 'heap-prof', 'dist/app.js', '200']);
     const [written] = readdirSync(path.join(project, 'heap-prof'));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const retained = loadProfile(path.join(project, 'heap-prof', written!), null, project)!;
     expect(retained.functions.find((fn) => fn.name === 'encodeRecord')?.self ?? 0).toBeLessThan(encode.self / 100);
+    // So little that the reader says the recording is of no use, and why.
+    expect(warn.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/^eslint-plugin-alloc: settings\.alloc\.profile: .*\.heapprofile has no function of a program's code in it — an empty recording, or one from `node --heap-prof`/u),
+    ]);
   });
 
   it('top prints the heaviest functions with source-mapped TypeScript locations', () => {

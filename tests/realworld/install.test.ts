@@ -1,60 +1,96 @@
 /**
- * The packed plugin installed the way a user installs it, next to the newest typescript-eslint of the
- * range the plugin claims: npm must find one copy of each `@typescript-eslint/*` package (the
- * plugin's ranges dedupe onto the user's), and the lint must work. Needs the npm registry.
+ * The packed plugin installed by npm from the registry, the way the README says, next to the lowest
+ * and the newest typescript-eslint 8 that the plugin's `@typescript-eslint/*` ranges accept, and a
+ * fresh project set up from the README linted from its root and from a sub-folder. Next to the
+ * newest, npm installs one copy of each of those packages (the plugin's ranges dedupe onto the
+ * user's). Next to an older one, npm picks the newest in range for the plugin first and nests the
+ * user's exact versions, so `npm dedupe` (the README says so) is what merges them. `npm test` runs
+ * on the lowest too (the dev dependencies are that version, tests/dev-setup.test.ts); this is the
+ * install as users get it. Needs the npm registry.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const root = path.resolve(import.meta.dirname, '../..');
+import { expectedFindings, findingsOf, packPlugin, readmeConfigWithUntypedJs, root, writeScaffold } from '../helpers/scaffold.js';
+
+const semver = createRequire(import.meta.url)('semver') as { minVersion(range: string): { version: string } | null };
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-let project: string;
+const typescriptEslintDependencies = Object.keys(pkg.dependencies).filter((name) => name.startsWith('@typescript-eslint/'));
+const range = pkg.dependencies['@typescript-eslint/utils']!;
+const scratch = path.join(os.tmpdir(), `alloc-install-${process.pid}`);
 
-const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
+/** As in a user's shell: none of the npm_* variables of the `npm run` this suite runs under. */
+const env = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_'))),
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+};
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
 
-beforeAll(() => {
-  project = mkdtempSync(path.join(os.tmpdir(), 'alloc-install-'));
-  const tarball = npm(['pack', '--silent', '--pack-destination', project], root).trim().split('\n').at(-1)!;
-  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'fresh', private: true, type: 'module' }));
-  // The newest typescript-eslint 8 and ESLint 10, as a new project gets them today.
-  npm(['install', '--prefer-offline', '--no-save', `./${tarball}`, 'typescript-eslint@8', 'eslint@10', 'typescript@5.9'], project);
-  writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', strict: true, noEmit: true }, include: ['src'] }));
-  writeFileSync(
-    path.join(project, 'eslint.config.js'),
-    "import tseslint from 'typescript-eslint';\nimport alloc from 'eslint-plugin-alloc';\n\nexport default [\n  { files: ['src/**/*.ts'], languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },\n  { files: ['src/**/*.ts'], ...alloc.configs['recommended-type-checked'] },\n];\n",
-  );
-  execFileSync('mkdir', ['-p', path.join(project, 'src')]);
-  writeFileSync(path.join(project, 'src', 'ids.ts'), 'export function ids(rows: readonly { id: number }[]): number[] {\n  const out: number[] = [];\n  for (const row of rows) out.push(row.id);\n  return out;\n}\n');
-}, 600_000);
+/** Every version of typescript-eslint the ranges accept, oldest first, from the registry. */
+const accepted = JSON.parse(npm(['view', `typescript-eslint@${range}`, 'version', '--json'], os.tmpdir())) as string | string[];
+const versions = [...new Set([semver.minVersion(range)!.version, [accepted].flat().at(-1)!])];
 
-afterAll(() => rmSync(project, { force: true, recursive: true }));
+afterAll(() => rmSync(scratch, { force: true, recursive: true }));
 
-describe('a fresh install next to the newest typescript-eslint', () => {
-  it('has one copy of each @typescript-eslint package the plugin depends on', () => {
-    for (const name of Object.keys(pkg.dependencies).filter((dependency) => dependency.startsWith('@typescript-eslint/'))) {
-      const copies = npm(['ls', name, '--all', '--parseable'], project).trim().split('\n').filter(Boolean);
-      expect(new Set(copies), name).toHaveProperty('size', 1);
-    }
-  });
-
-  it('installed a typescript-eslint the plugin range accepts, newer than the one it is developed with', () => {
-    const installed = JSON.parse(readFileSync(path.join(project, 'node_modules/@typescript-eslint/utils/package.json'), 'utf8')) as { version: string };
-    const [, minor] = installed.version.split('.').map(Number);
-    expect(minor).toBeGreaterThanOrEqual(Number(pkg.dependencies['@typescript-eslint/utils']!.split('.')[1]));
-  });
-
-  it('lints with type information', () => {
-    let output = '';
-    try {
-      output = execFileSync(path.join(project, 'node_modules/.bin/eslint'), ['-f', 'json', 'src'], { cwd: project, encoding: 'utf8' });
-    } catch (error) {
-      output = (error as { stdout: string }).stdout; // exit 1: findings
-    }
-    const results = JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[];
-    expect(results.flatMap((result) => result.messages.map((m) => `${m.ruleId}:${m.line}`))).toEqual(['alloc/prefer-presized-array:3']);
+describe('the ranges', () => {
+  it('are one range for every @typescript-eslint package, whose lowest version is on the registry', () => {
+    expect([...typescriptEslintDependencies].sort()).toEqual(['@typescript-eslint/type-utils', '@typescript-eslint/utils']);
+    for (const name of typescriptEslintDependencies) expect(pkg.dependencies[name], name).toBe(range);
+    expect(range).toMatch(/^\^8\.\d+\.\d+$/u);
+    expect([accepted].flat()).toContain(semver.minVersion(range)!.version);
   });
 });
+
+describe.each(versions)('a fresh install of the packed plugin next to typescript-eslint %s', (version) => {
+  const project = path.join(scratch, version);
+  const newest = version === versions.at(-1);
+
+  beforeAll(() => {
+    mkdirSync(project, { recursive: true });
+    const tarball = packPlugin(project);
+    writeScaffold(project, readmeConfigWithUntypedJs());
+    // The README's install command, with the tarball for the plugin and the typescript-eslint under test.
+    npm(['install', '--save-dev', '--save-exact', '--prefer-offline', tarball, `typescript-eslint@${version}`, 'eslint@10', 'typescript@~5.9.0'], project);
+  }, 600_000);
+
+  it('lints the README set-up from the root and from a sub-folder', () => {
+    const eslint = (cwd: string) => {
+      try {
+        return execFileSync(path.join(project, 'node_modules/.bin/eslint'), ['-f', 'json', '.'], { cwd, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] });
+      } catch (error) {
+        const { status, stderr, stdout } = error as { status: number; stderr: string; stdout: string };
+        expect(status, stderr).toBe(1); // findings, nothing else
+        expect(stderr).toBe('');
+        return stdout;
+      }
+    };
+    expect(findingsOf(eslint(project), project)).toEqual(expectedFindings(['release.js', 'scripts/build.js', 'src/lib/ids.ts', 'src/report.ts']));
+    expect(findingsOf(eslint(path.join(project, 'src/lib')), project)).toEqual(expectedFindings(['src/lib/ids.ts']));
+  });
+
+  it(`has exactly one copy of each @typescript-eslint package the plugin depends on, at that version${newest ? '' : ', after npm dedupe'}`, () => {
+    if (!newest) npm(['dedupe'], project);
+    for (const name of typescriptEslintDependencies) {
+      const tree = JSON.parse(npm(['ls', name, '--all', '--json', '--long'], project)) as Tree;
+      const copies = new Set(nodesNamed(tree, name).map((node) => `${node.path}@${node.version}`));
+      expect([...copies], name).toEqual([`${path.join(project, 'node_modules', name)}@${version}`]);
+    }
+  });
+});
+
+interface Tree {
+  dependencies?: Record<string, Tree>;
+  name?: string;
+  path?: string;
+  version?: string;
+}
+
+/** Every node of `npm ls --json --long` output for the package `name`. */
+function nodesNamed(tree: Tree, name: string): Tree[] {
+  return Object.entries(tree.dependencies ?? {}).flatMap(([key, child]) => [...(key === name ? [child] : []), ...nodesNamed(child, name)]);
+}
