@@ -1,11 +1,13 @@
 import type { Linter } from 'eslint';
 
 import type { AllocRuleDocs } from './kit/create-rule.js';
+import type { DeprecatableMeta } from './kit/deprecation.js';
+import { isDeprecatedRule } from './kit/deprecation.js';
 
 export type ConfigName = 'all' | 'recommended' | 'recommended-type-checked' | 'strict';
 
 interface RuleMeta {
-  meta: { docs?: AllocRuleDocs; defaultOptions?: readonly unknown[] };
+  meta: DeprecatableMeta & { docs?: AllocRuleDocs; defaultOptions?: readonly unknown[] };
 }
 
 const NAMESPACE = 'alloc';
@@ -16,6 +18,8 @@ const NAMESPACE = 'alloc';
  * - `recommended-type-checked`: every `'recommended'` rule;
  * - `strict`: adds `'strict'` rules, and turns on each rule's `docs.strictOptions`;
  * - `all`: every rule, with its strict options and its `docs.allOptions` (reports that are often noise).
+ * No config turns on a deprecated rule (`meta.deprecated`, `meta.replacedBy`): it stays in `rules` so
+ * configs that name it still load, and its replacement is in the configs instead.
  */
 export function computeConfigRules(
   rules: Record<string, RuleMeta>,
@@ -23,6 +27,7 @@ export function computeConfigRules(
 ): Linter.RulesRecord {
   const settings: Linter.RulesRecord = {};
   for (const [ruleName, rule] of Object.entries(rules)) {
+    if (isDeprecatedRule(rule.meta)) continue;
     const docs = rule.meta.docs!;
     const included =
       name === 'all' ||
