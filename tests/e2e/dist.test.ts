@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { RuleName } from '../../src/index.js';
+
 const root = path.resolve(import.meta.dirname, '../..');
 let project: string;
 
@@ -126,7 +128,7 @@ describe.each([
     // One sentence per type-aware rule of the config, at the top of the file.
     const { default: plugin } = (await import(pathToFileURL(path.join(root, 'dist/index.js')).href)) as typeof import('../../src/index.js');
     const typed = Object.keys(plugin.configs['recommended-type-checked'].rules ?? {})
-      .filter((id) => (plugin.rules[id.replace('alloc/', '')]!.meta!.docs as { requiresTypeChecking?: boolean }).requiresTypeChecking)
+      .filter((id) => (plugin.rules[id.replace('alloc/', '') as RuleName].meta!.docs as { requiresTypeChecking?: boolean }).requiresTypeChecking)
       .sort();
     expect(typed.length).toBeGreaterThan(0);
     expect(result!.messages.map((m) => m.ruleId)).toEqual(typed);
