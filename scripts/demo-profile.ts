@@ -4,7 +4,8 @@
  *   1. compile with source maps, record a heap profile of the service under load
  *      (examples/profile/workload.ts), print `alloc-profile top`, lint with the profile (ranked);
  *   2. make the edit the top finding asks for (exportCsv stops reading the CSV it builds), profile again;
- *   3. apply the lint's autofixes, and its suggestions in the measured functions, profile again.
+ *   3. apply the lint's autofixes (as `eslint --fix` does, pass after pass) and its suggestions in the
+ *      measured functions, profile again.
  * Prints each round and a summary of the sampled allocation per round.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 
 import { loadProfile } from '../src/profile/load.js';
+import { applyFixes } from './lib/apply-fixes.js';
 import { formatBytes, formatShare } from '../src/util/units.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,7 +43,7 @@ function prepare(name: string, from: string): string {
   return dir;
 }
 
-function lintWithProfile(dir: string, fix = false): ESLint {
+function lintWithProfile(dir: string, fix: ESLint.Options['fix'] = false): ESLint {
   return new ESLint({ cwd: dir, fix, overrideConfig: { settings: { alloc: { profile: PROFILE } } } });
 }
 
@@ -75,34 +77,24 @@ function fixExportCsv(dir: string): void {
 }
 
 /**
- * One pass with the profile: each finding's autofix (what `eslint --fix` applies) and, for findings
- * in a function the profile measured, its first suggestion. All edits come from the same lint of
- * the same text, so the profile still describes it; overlapping edits wait for a later run.
+ * The lint's fixes with the profile, applied as `eslint --fix` applies them (pass after pass until
+ * nothing changes, scripts/lib/apply-fixes.ts), plus, for findings in a function the profile
+ * measured, their first suggestion. Later passes lint the fixed text with the same profile: the
+ * plugin finds a function that moved by its name (docs/profile-guided.md).
  */
 async function applyLintFixes(dir: string): Promise<string[]> {
-  const applied: string[] = [];
-  for (const result of await lintWithProfile(dir).lintFiles(['src'])) {
-    const file = path.relative(dir, result.filePath);
-    const edits = result.messages
-      .flatMap((message) => {
-        if (message.fix) return [{ fix: message.fix, what: `autofix     ${file}:${message.line} ${message.ruleId}` }];
-        const suggestion = message.suggestions?.[0];
-        if (suggestion && message.message.includes(' Profile: ')) return [{ fix: suggestion.fix, what: `suggestion  ${file}:${message.line} ${suggestion.desc}` }];
-        return [];
-      })
-      .sort((a, b) => b.fix.range[0] - a.fix.range[0]);
-    if (edits.length === 0) continue;
-    let text = readFileSync(result.filePath, 'utf8');
-    let limit = Infinity;
-    for (const { fix, what } of edits) {
-      if (fix.range[1] > limit) continue;
-      text = text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
-      limit = fix.range[0];
-      applied.push(what);
-    }
-    writeFileSync(result.filePath, text);
+  const files = (await lintWithProfile(dir).lintFiles(['src'])).map((result) => result.filePath);
+  const run = await applyFixes({
+    cwd: dir,
+    eslint: (fix) => lintWithProfile(dir, fix),
+    files,
+    suggest: (message) => message.message.includes(' Profile: '),
+  });
+  if (run.remaining.length > 0) {
+    const left = run.remaining.map(({ file, message }) => `${path.relative(dir, file)}:${message.line} ${message.ruleId}`);
+    throw new Error(`demo:profile: fixes still apply after ${run.passes} passes: ${left.join(', ')}`);
   }
-  return applied.sort();
+  return run.applied;
 }
 
 rmSync(work, { force: true, recursive: true });
@@ -117,7 +109,7 @@ rounds.push(await profileAndLint('2. exportCsv fixed', second, 'Round 2: exportC
 // Fixed in place: the profile must describe the code being linted (a copy would be another checkout).
 cpSync(second, path.join(work, '2-fix-top.before-lint-fixes'), { recursive: true });
 const applied = await applyLintFixes(second);
-console.log(`\nApplied with round 2's profile:\n${applied.map((line) => `  ${line}`).join('\n')}`);
+console.log(`\nApplied with round 2's profile, pass after pass until no fix applied:\n${applied.map((line) => `  ${line}`).join('\n')}`);
 rounds.push(await profileAndLint('3. lint fixes applied', second, "Round 3: the lint's autofixes, plus its suggestions in the functions round 2's profile measured; profile again"));
 
 console.log(`\n=== Summary (Node ${process.version}, V8 ${process.versions.v8}; the same workload each round)\n`);

@@ -26,7 +26,10 @@ if (!fix) {
   const formatter = await eslint.loadFormatter('stylish');
   console.log(await formatter.format(results));
   const count = results.reduce((sum, result) => sum + result.messages.length, 0);
-  console.log(`eslint-plugin-alloc demo: ${count} finding(s) in ${results.length} file(s) of examples/src (ESLint ${ESLint.version}).`);
+  const withFindings = results.filter((result) => result.messages.length > 0).length;
+  console.log(
+    `eslint-plugin-alloc demo: ${count} finding(s) in ${withFindings} of the ${results.length} file(s) in examples/src (ESLint ${ESLint.version}).`,
+  );
 } else {
   const changed = results.filter((result) => result.output !== undefined);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'alloc-demo-'));

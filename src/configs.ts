@@ -1,6 +1,8 @@
 import type { Linter } from 'eslint';
 
 import type { AllocRuleDocs } from './kit/create-rule.js';
+import type { DeprecatableMeta } from './kit/deprecation.js';
+import { isDeprecatedRule } from './kit/deprecation.js';
 
 export type ConfigName = 'all' | 'disable-type-checked' | 'recommended' | 'recommended-type-checked' | 'strict';
 
@@ -8,7 +10,7 @@ export type ConfigName = 'all' | 'disable-type-checked' | 'recommended' | 'recom
 export const CONFIG_NAMES: readonly ConfigName[] = ['recommended-type-checked', 'recommended', 'strict', 'all', 'disable-type-checked'];
 
 interface RuleMeta {
-  meta: { docs?: AllocRuleDocs; defaultOptions?: readonly unknown[] };
+  meta: DeprecatableMeta & { docs?: AllocRuleDocs; defaultOptions?: readonly unknown[] };
 }
 
 const NAMESPACE = 'alloc';
@@ -21,6 +23,9 @@ const NAMESPACE = 'alloc';
  * - `all`: every rule, with its strict options and its `docs.allOptions` (reports that are often noise);
  * - `disable-type-checked`: every `docs.requiresTypeChecking` rule turned off, for files linted without
  *   type information (typescript-eslint's `disableTypeChecked` does the same for its own rules).
+ * No config turns on a deprecated rule (`meta.deprecated`, `meta.replacedBy`): it stays in `rules` so
+ * configs that name it still load, and its replacement is in the configs instead (`disable-type-checked`
+ * turns deprecated type-aware rules off too).
  */
 export function computeConfigRules(
   rules: Record<string, RuleMeta>,
@@ -33,6 +38,7 @@ export function computeConfigRules(
       if (docs.requiresTypeChecking) settings[`${NAMESPACE}/${ruleName}`] = 'off';
       continue;
     }
+    if (isDeprecatedRule(rule.meta)) continue;
     const included =
       name === 'all' ||
       (name === 'strict' && (docs.recommended === 'recommended' || docs.recommended === 'strict')) ||

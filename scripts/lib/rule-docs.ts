@@ -1,19 +1,35 @@
 /**
- * Renders the parts of README.md and docs/rules/*.md that come from rule metadata: the rules table,
- * each page's header (title, description, configs, fixable/suggestions/type information) and its
- * options list. Nothing in those parts is kept by hand.
+ * Renders the parts of README.md and docs/rules/*.md that come from rule metadata: the rules table
+ * (deprecated rules in a table of their own), each page's header (title, description, a deprecation
+ * notice, configs, fixable/suggestions/type information) and its options list (deprecated options
+ * marked). Nothing in those parts is kept by hand. Every function takes the rules it documents
+ * (default: the plugin's), so a test can render a fixture.
  */
 
 import type { ConfigName } from '../../src/configs.js';
 import { computeConfigRules } from '../../src/configs.js';
 import { rules } from '../../src/rules/index.js';
 import type { AllocRuleDocs } from '../../src/kit/create-rule.js';
+import type { DeprecatableMeta, Replacement } from '../../src/kit/deprecation.js';
+import { isDeprecatedOption, isDeprecatedRule, replacementsOf } from '../../src/kit/deprecation.js';
 
-type AnyRule = (typeof rules)[keyof typeof rules];
+/** A rule as the generator reads it: the real rules, or a test's fixture. */
+export interface DocumentedRule {
+  meta: DeprecatableMeta & {
+    defaultOptions?: readonly unknown[];
+    docs?: AllocRuleDocs;
+    fixable?: string;
+    hasSuggestions?: boolean;
+    schema: unknown;
+  };
+}
+
+/** Rules by name, as in src/rules/index.ts. */
+export type RuleMap = Readonly<Record<string, DocumentedRule>>;
 
 /** The shape every alloc rule's schema has: one options object. */
 export interface OptionsSchema {
-  properties?: Record<string, { description?: string; type?: string }>;
+  properties?: Record<string, { deprecated?: boolean; description?: string; type?: string }>;
 }
 
 /** The configs that turn rules on (`disable-type-checked` only turns them off, and has no column). */
@@ -25,25 +41,52 @@ export const CONFIG_EMOJI: Record<Exclude<EnablingConfig, 'all'>, string> = {
   strict: '🔒',
 };
 
-export function configsOf(name: string): EnablingConfig[] {
+export function configsOf(name: string, ruleMap: RuleMap = rules): EnablingConfig[] {
   return (['recommended', 'recommended-type-checked', 'strict', 'all'] as const).filter(
-    (config) => `alloc/${name}` in computeConfigRules(rules, config),
+    (config) => `alloc/${name}` in computeConfigRules(ruleMap, config),
   );
 }
 
-function docsOf(rule: AnyRule): AllocRuleDocs {
-  return rule.meta.docs as AllocRuleDocs;
+function docsOf(rule: DocumentedRule): AllocRuleDocs {
+  return rule.meta.docs!;
 }
 
-export function renderRulesTable(): string {
+const byName = (ruleMap: RuleMap) => Object.entries(ruleMap).sort(([a], [b]) => a.localeCompare(b));
+
+/**
+ * A replacement as Markdown: a link to its page for a rule of this plugin (`base` is the path to
+ * docs/rules/ from the page being written), else the rule id.
+ */
+function replacementLink({ plugin, rule }: Replacement, ruleMap: RuleMap, base: string): string {
+  const own = plugin === undefined && rule in ruleMap;
+  if (own) return `[\`alloc/${rule}\`](${base}${rule}.md)`;
+  return `\`${plugin === undefined ? `alloc/${rule}` : `${plugin}/${rule}`}\``;
+}
+
+function replacementsText(rule: DocumentedRule, ruleMap: RuleMap, base: string): string {
+  const links = replacementsOf(rule.meta).map((replacement) => replacementLink(replacement, ruleMap, base));
+  return links.length === 0 ? 'none' : links.join(', ');
+}
+
+/** The message of a `DeprecatedInfo`, if it has one. */
+function deprecationMessage(rule: DocumentedRule): string | undefined {
+  return typeof rule.meta.deprecated === 'object' ? rule.meta.deprecated.message : undefined;
+}
+
+export function renderRulesTable(ruleMap: RuleMap = rules): string {
   const lines = [
     `${CONFIG_EMOJI.recommended} \`recommended\` · ${CONFIG_EMOJI['recommended-type-checked']} \`recommended-type-checked\` · ${CONFIG_EMOJI.strict} \`strict\` (also turns on informational options) · 🔧 autofix · 💡 suggestions · 💭 needs type information`,
     '',
     '| Rule | Description | Configs | 🔧 | 💡 | 💭 |',
     '| --- | --- | --- | :-: | :-: | :-: |',
   ];
-  for (const [name, rule] of Object.entries(rules).sort(([a], [b]) => a.localeCompare(b))) {
-    const configs = configsOf(name)
+  const deprecated: [string, DocumentedRule][] = [];
+  for (const [name, rule] of byName(ruleMap)) {
+    if (isDeprecatedRule(rule.meta)) {
+      deprecated.push([name, rule]);
+      continue;
+    }
+    const configs = configsOf(name, ruleMap)
       .filter((config): config is Exclude<EnablingConfig, 'all'> => config !== 'all')
       .map((config) => CONFIG_EMOJI[config])
       .join(' ');
@@ -51,14 +94,34 @@ export function renderRulesTable(): string {
       `| [${name}](docs/rules/${name}.md) | ${docsOf(rule).description} | ${configs} | ${rule.meta.fixable ? '🔧' : ''} | ${rule.meta.hasSuggestions ? '💡' : ''} | ${docsOf(rule).requiresTypeChecking ? '💭' : ''} |`,
     );
   }
+  if (deprecated.length > 0) {
+    lines.push(
+      '',
+      '### Deprecated rules',
+      '',
+      'No config turns these on. A config that names one still works; ESLint lists it in the results\' `usedDeprecatedRules`.',
+      '',
+      '| Rule | Description | Replaced by |',
+      '| --- | --- | --- |',
+    );
+    for (const [name, rule] of deprecated) {
+      lines.push(`| [${name}](docs/rules/${name}.md) | ${docsOf(rule).description} | ${replacementsText(rule, ruleMap, 'docs/rules/')} |`);
+    }
+  }
   return lines.join('\n');
 }
 
-export function renderRuleHeader(name: string): string {
-  const rule = rules[name as keyof typeof rules];
+export function renderRuleHeader(name: string, ruleMap: RuleMap = rules): string {
+  const rule = ruleMap[name]!;
   const docs = docsOf(rule);
-  const configs = configsOf(name).filter((config) => config !== 'all');
+  const configs = configsOf(name, ruleMap).filter((config) => config !== 'all');
   const lines = [`# alloc/${name}`, '', `> ${docs.description}.`, ''];
+  if (isDeprecatedRule(rule.meta)) {
+    const message = deprecationMessage(rule);
+    const replacements = replacementsOf(rule.meta);
+    const replaced = replacements.length > 0 ? ` It was replaced by ${replacementsText(rule, ruleMap, '')}.` : '';
+    lines.push(`❌ This rule is deprecated and no config turns it on.${replaced}${message ? ` ${message}` : ''}`, '');
+  }
   if (configs.length > 0) {
     const names = configs.map((config) => `${CONFIG_EMOJI[config as Exclude<EnablingConfig, 'all'>]} \`${config}\``);
     const sets = (options: Record<string, unknown>) => Object.entries(options).map(([k, v]) => `\`${k}: ${JSON.stringify(v)}\``).join(', ');
@@ -75,9 +138,13 @@ export function renderRuleHeader(name: string): string {
   return lines.join('\n');
 }
 
-export function renderOptionsList(name: string): string {
-  const rule = rules[name as keyof typeof rules];
-  const schema = (rule.meta.schema as unknown as OptionsSchema[])[0];
+/**
+ * The options table. A deprecated option (schema `deprecated: true`) comes last, is marked so in the
+ * name column, and has no default: the rule maps it onto the option that replaced it.
+ */
+export function renderOptionsList(name: string, ruleMap: RuleMap = rules): string {
+  const rule = ruleMap[name]!;
+  const schema = (rule.meta.schema as OptionsSchema[])[0];
   const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
   const strict = docsOf(rule).strictOptions ?? {};
   const all = { ...strict, ...docsOf(rule).allOptions };
@@ -85,9 +152,12 @@ export function renderOptionsList(name: string): string {
   if (properties.length === 0) return 'This rule has no options.';
   const lines = ['| Name | Description | Type | Default | `strict` | `all` |', '| --- | --- | --- | --- | --- | --- |'];
   const cell = (options: Record<string, unknown>, key: string) => (key in options ? `\`${JSON.stringify(options[key])}\`` : '');
-  for (const [key, property] of properties) {
+  const ordered = [...properties.filter(([, p]) => !isDeprecatedOption(p)), ...properties.filter(([, p]) => isDeprecatedOption(p))];
+  for (const [key, property] of ordered) {
+    const label = isDeprecatedOption(property) ? `\`${key}\` (deprecated)` : `\`${key}\``;
+    const fallback = key in defaults ? `\`${JSON.stringify(defaults[key])}\`` : '';
     lines.push(
-      `| \`${key}\` | ${property.description ?? ''} | ${String(property.type)} | \`${JSON.stringify(defaults[key])}\` | ${cell(strict, key)} | ${cell(all, key)} |`,
+      `| ${label} | ${property.description ?? ''} | ${String(property.type)} | ${fallback} | ${cell(strict, key)} | ${cell(all, key)} |`,
     );
   }
   return lines.join('\n');
@@ -102,28 +172,28 @@ export function replaceBetween(text: string, begin: string, end: string, content
 }
 
 /** README.md with its rules table regenerated. */
-export function renderReadme(text: string): string {
+export function renderReadme(text: string, ruleMap: RuleMap = rules): string {
   return replaceBetween(
     text,
     '<!-- begin auto-generated rules list -->',
     '<!-- end auto-generated rules list -->',
-    renderRulesTable(),
+    renderRulesTable(ruleMap),
     'README.md',
   );
 }
 
 /** A rule page with its header and options list regenerated. */
-export function renderRulePage(name: string, text: string): string {
+export function renderRulePage(name: string, text: string, ruleMap: RuleMap = rules): string {
   const file = `docs/rules/${name}.md`;
   const marker = '<!-- end auto-generated rule header -->';
   const at = text.indexOf(marker);
   if (at < 0) throw new Error(`${file}: missing ${marker}`);
-  const withHeader = renderRuleHeader(name) + text.slice(at + marker.length);
+  const withHeader = renderRuleHeader(name, ruleMap) + text.slice(at + marker.length);
   return replaceBetween(
     withHeader,
     '<!-- begin auto-generated rule options list -->',
     '<!-- end auto-generated rule options list -->',
-    renderOptionsList(name),
+    renderOptionsList(name, ruleMap),
     file,
   );
 }

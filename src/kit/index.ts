@@ -1,3 +1,4 @@
-/** The rule kit: the factory and the typed context every rule starts from. */
+/** The rule kit: the factory, the typed context every rule starts from, and deprecation. */
 export * from './create-rule.js';
+export * from './deprecation.js';
 export * from './typed-context.js';

@@ -30,10 +30,18 @@ import type { FixDecision } from '../fixers/index.js';
 import { fix, fixOrSuggest, getFreeName, getIndent, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot, typeTextAt } from '../fixers/index.js';
 import { figure } from '../generated/bench-figures.js';
 import type { TypeInformationMessageId } from '../kit/index.js';
-import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
+import { createRule, deprecatedOption, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
-export type Options = [{ forLoops?: boolean; rangeLoops?: boolean; simple?: boolean } & Partial<FrequencyOptions>];
+export type Options = [
+  {
+    forLoops?: boolean;
+    rangeLoops?: boolean;
+    reportEarlyExits?: boolean;
+    /** @deprecated The old name of `reportEarlyExits`, with the opposite value: `simple: false` is `reportEarlyExits: true`. */
+    simple?: boolean;
+  } & Partial<FrequencyOptions>,
+];
 export type MessageIds =
   | 'presize'
   | 'presizeWithExit'
@@ -112,7 +120,7 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
       strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
       // Loops that can end early have no mechanical rewrite: reported (without a fix) only by `all`.
-      allOptions: { simple: false },
+      allOptions: { reportEarlyExits: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -140,18 +148,24 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Check `for…of` loops over sized collections and `array.forEach(…)` callbacks.',
           },
-          simple: {
+          reportEarlyExits: {
             type: 'boolean',
-            description:
-              'Skip loops that can end early (`break`, `continue`, `return`, `throw`). When `false`, such loops are reported without a fix.',
+            description: 'Also report loops that can end early (`break`, `continue`, `return`, `throw`), without a fix.',
           },
+          simple: deprecatedOption({
+            type: 'boolean',
+            description: 'Deprecated: use `reportEarlyExits`, with the opposite value (`simple: false` is `reportEarlyExits: true`).',
+          }),
           ...FREQUENCY_SCHEMA,
         },
       },
     ],
-    defaultOptions: [{ forLoops: true, rangeLoops: true, simple: true, ...DEFAULT_FREQUENCY_OPTIONS }],
+    // `simple` has no default: it is deprecated, and read only when a config sets it.
+    defaultOptions: [{ forLoops: true, rangeLoops: true, reportEarlyExits: false, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [{ forLoops, rangeLoops, simple, ...options }]) {
+  create(context, [{ forLoops, rangeLoops, reportEarlyExits, simple, ...options }]) {
+    // The deprecated `simple: false` asks for the same as `reportEarlyExits: true`; either turns it on.
+    const reportsEarlyExits = reportEarlyExits === true || simple === false;
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
     const { checker, program, services, sourceCode } = typed;
@@ -225,7 +239,7 @@ export default createRule<Options, MessageIds>({
     function report(candidate: Candidate, source: string, mapText: string | null, allowPresize: boolean): void {
       const { out, push, kind, size } = candidate;
       const exit = findEarlyExit(candidate.body, candidate.loop);
-      if (exit && simple) return;
+      if (exit && !reportsEarlyExits) return;
       // The array grows once per run of the loop: worth presizing only if the loop is not small and
       // runs often (not once-code, an error path, or iterations that await).
       const repeating = frequency.repeatingLoops(push).filter(({ loop }) => loop.node === candidate.loop);

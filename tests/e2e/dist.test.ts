@@ -13,6 +13,8 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { RuleName } from '../../src/index.js';
+
 const root = path.resolve(import.meta.dirname, '../..');
 let project: string;
 
@@ -127,7 +129,7 @@ describe.each([
     const { default: plugin } = (await import(pathToFileURL(path.join(root, 'dist/index.js')).href)) as typeof import('../../src/index.js');
     const { TYPE_INFORMATION_MESSAGES } = (await import(pathToFileURL(path.join(root, 'dist/kit/typed-context.js')).href)) as typeof import('../../src/kit/typed-context.js');
     const typed = Object.keys(plugin.configs['recommended-type-checked'].rules ?? {}).filter(
-      (id) => (plugin.rules[id.replace('alloc/', '')]!.meta!.docs as { requiresTypeChecking?: boolean }).requiresTypeChecking,
+      (id) => (plugin.rules[id.replace('alloc/', '') as RuleName].meta!.docs as { requiresTypeChecking?: boolean }).requiresTypeChecking,
     );
     expect(typed.length).toBeGreaterThan(1);
     expect(result!.messages.map(({ column, line, message, messageId, ruleId }) => ({ column, line, message, messageId, ruleId }))).toEqual([

@@ -6,6 +6,7 @@ import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
 
+const EARLY_EXIT = 'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }';
 const TWO_LOOPS = 'const src = [1, 2];\nconst a: number[] = [];\nfor (const x of src) a.push(x);\nconst b: number[] = [];\nfor (const y of src) b.push(y);';
 
 /** Every fixed or suggested output here is also executed against the original code. */
@@ -39,7 +40,8 @@ ruleTester.run('prefer-presized-array', rule, {
     'const all: number[] = [];\nexport function add(xs: number[]) {\n  for (const x of xs) all.push(x);\n}',
     // A conditional push is a filter: the size is not known.
     'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) if (x > 1) out.push(x);',
-    // Loops that can end early (default `simple: true`).
+    // Loops that can end early (default `reportEarlyExits: false`; the deprecated `simple: true` says the same).
+    { code: 'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }', options: [{ simple: true }] },
     'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }',
     'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) continue; out.push(x); }',
     'function f(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) { if (x < 0) return []; out.push(x); }\n  return out;\n}',
@@ -370,18 +372,20 @@ ruleTester.run('prefer-presized-array', rule, {
         },
       ],
     ),
-    {
-      code: 'const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }',
-      errors: [
-        {
-          ...at('const src = [1, 2, 3];\nconst out: number[] = [];\nfor (const x of src) { if (x > 2) break; out.push(x); }', 'out.push(x)'),
-          messageId: 'presizeWithExit',
-        },
-      ],
-      name: 'simple: false reports loops that can end early, without a fix',
-      options: [{ simple: false }],
+    ...(
+      [
+        ['reportEarlyExits: true reports loops that can end early, without a fix', { reportEarlyExits: true }],
+        // The deprecated name keeps working: `simple: false` is `reportEarlyExits: true`.
+        ['the deprecated simple: false does the same', { simple: false }],
+        ['simple: false turns it on even beside reportEarlyExits: false', { reportEarlyExits: false, simple: false }],
+      ] satisfies [string, Options[0]][]
+    ).map(([name, options]): InvalidTestCase<MessageIds, Options> => ({
+      code: EARLY_EXIT,
+      errors: [{ ...at(EARLY_EXIT, 'out.push(x)'), messageId: 'presizeWithExit' }],
+      name,
+      options: [options],
       output: null,
-    },
+    })),
   ]),
 });
 
