@@ -3,6 +3,8 @@ import type { ESLint, Linter, Rule } from 'eslint';
 import type { ConfigName } from './configs.js';
 import { computeConfigRules } from './configs.js';
 import { rules } from './rules/index.js';
+// Shares the print-once table with ESLint's `--concurrency` workers; must load in the main thread.
+import './util/once.js';
 import { packageInfo } from './util/package-info.js';
 
 const plugin = {

@@ -2,7 +2,7 @@
 /**
  * `alloc-profile record [--out FILE] [--interval BYTES] [--keep-inlining] -- <command…>`: runs a
  * Node.js program with the allocation sampler preloaded and writes a `.heapprofile`.
- * `alloc-profile top FILE [-n N] [--cum]`: the top allocating (or CPU-heavy) functions, like `pprof top`.
+ * `alloc-profile top FILE [-n N] [--cum] [--max-bytes N]`: the top allocating (or CPU-heavy) functions, like `pprof top`.
  * See docs/profile-guided.md.
  */
 import { spawn } from 'node:child_process';
@@ -12,9 +12,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { ProfileError, isTopLevel, parseProfile, profileFromJson } from '../profile/format.js';
+import { ProfileError, isTopLevel, profileFromJson } from '../profile/format.js';
 import { SourceLocator } from '../profile/locate.js';
 import { displayPath, isOwnSource } from '../profile/paths.js';
+import { DEFAULT_MAX_BYTES, readProfileFile } from '../profile/read.js';
 import { formatBytes, formatMicroseconds, formatShare } from '../util/units.js';
 
 const USAGE = `Usage:
@@ -24,10 +25,11 @@ const USAGE = `Usage:
       Ctrl-C / SIGTERM. Default FILE: alloc.heapprofile. Default interval: 32768 bytes.
       --keep-inlining   keep TurboFan inlining (by default it is off, so that an inlined function's
                         allocations are not charged to its caller)
-  alloc-profile top FILE [-n N] [--cum]
+  alloc-profile top FILE [-n N] [--cum] [--max-bytes N]
       Print the N (default 10) functions with the most self allocation (or CPU time, for a
       .cpuprofile), source-mapped to file:line; --cum sorts by cumulative cost. A function's self
       cost includes the V8 built-ins and Node.js modules it calls (Buffer.alloc, JSON.stringify).
+      A profile file larger than --max-bytes (default ${DEFAULT_MAX_BYTES}) is refused unread.
 `;
 
 class UsageError extends Error {}
@@ -127,7 +129,7 @@ async function record(args: string[]): Promise<number> {
     writeFileSync(out, JSON.stringify(merged));
     const total = processes.reduce((sum, p) => sum + p.total, 0);
     const lines = [
-      `alloc-profile: wrote ${display(out)}: ${formatBytes(total)} sampled in ${processes.length} process${processes.length === 1 ? '' : 'es'} (one sample per ${formatBytes(interval)} allocated${values['keep-inlining'] ? '' : ', TurboFan inlining off'}).`,
+      `alloc-profile: wrote ${out}: ${formatBytes(total)} sampled in ${processes.length} process${processes.length === 1 ? '' : 'es'} (one sample per ${formatBytes(interval)} allocated${values['keep-inlining'] ? '' : ', TurboFan inlining off'}).`,
     ];
     if (processes.length > 1) {
       for (const { meta, total: bytes } of processes) lines.push(`  pid ${meta.pid}: ${formatBytes(bytes)}  ${meta.argv.map((a) => path.basename(a)).join(' ')}`);
@@ -187,26 +189,16 @@ function top(args: string[]): number {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     args,
-    options: { cum: { type: 'boolean' }, n: { short: 'n', type: 'string' } },
+    options: { 'cum': { type: 'boolean' }, 'max-bytes': { type: 'string' }, 'n': { short: 'n', type: 'string' } },
     strict: true,
   });
   if (positionals.length !== 1) throw new UsageError('`top` needs one profile file, e.g. `alloc-profile top alloc.heapprofile`');
-  const file = positionals[0]!;
+  const file = path.resolve(positionals[0]!);
   const count = values.n === undefined ? 10 : Number(values.n);
   if (!Number.isInteger(count) || count < 1) throw new UsageError(`-n must be a positive whole number, got \`${values.n}\``);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ProfileError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  let profile;
-  try {
-    profile = parseProfile(text);
-  } catch (error) {
-    if (error instanceof ProfileError) throw new ProfileError(`${file} is not usable: ${error.message}`);
-    throw error;
-  }
+  const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
+  if (!Number.isSafeInteger(maxBytes) || maxBytes < 1) throw new UsageError(`--max-bytes must be a positive whole number of bytes, got \`${values['max-bytes']}\``);
+  const profile = readProfileFile(file, { limitName: '--max-bytes', maxBytes });
   const format = profile.kind === 'heap' ? formatBytes : formatMicroseconds;
   const functions = [...profile.functions];
   if (values.cum) functions.sort((a, b) => b.cumulative - a.cumulative || b.self - a.self);
@@ -214,10 +206,13 @@ function top(args: string[]): number {
   const locator = new SourceLocator();
   const rows = [['self', 'self%', 'sum%', 'cum', 'cum%', 'function', 'location']];
   let sum = 0;
+  let relative = false;
   for (const fn of shown) {
     sum += fn.self;
     const location = locator.locate(fn.frame);
-    const where = !location ? `${fn.frame.url}:${fn.frame.lineNumber + 1}` : isTopLevel(fn.frame) ? display(location.file) : `${display(location.file)}:${location.line}`;
+    const shownPath = location ? display(location.file) : '';
+    relative ||= location !== null && !path.isAbsolute(shownPath);
+    const where = !location ? `${fn.frame.url}:${fn.frame.lineNumber + 1}` : isTopLevel(fn.frame) ? shownPath : `${shownPath}:${location.line}`;
     const share = (value: number): string => (profile.total > 0 ? formatShare(value / profile.total) : '-');
     rows.push([format(fn.self), share(fn.self), share(sum), format(fn.cumulative), share(fn.cumulative), isTopLevel(fn.frame) ? '(top level)' : fn.frame.functionName || '(anonymous)', where]);
   }
@@ -226,7 +221,7 @@ function top(args: string[]): number {
   const attributed = profile.functions.reduce((total, fn) => total + fn.self, 0);
   const lines = [
     `${file}: ${what}; ${profile.total > 0 ? formatShare((profile.total - attributed) / profile.total) : '0%'} outside the program's code (module loading, Node.js internals with no caller in it)`,
-    `Showing the top ${shown.length} of ${profile.functions.length} functions, by ${values.cum ? 'cumulative' : 'self'} ${profile.kind === 'heap' ? 'allocation' : 'time'}`,
+    `Showing the top ${shown.length} of ${profile.functions.length} functions, by ${values.cum ? 'cumulative' : 'self'} ${profile.kind === 'heap' ? 'allocation' : 'time'}${relative ? `; locations relative to ${process.cwd()}` : ''}`,
     ...rows.map((row) => row.map((cell, column) => (column < 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd()),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
