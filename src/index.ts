@@ -24,3 +24,5 @@ for (const name of ['recommended', 'recommended-type-checked', 'strict', 'all'] 
 
 export default plugin;
 export { rules };
+export { profileConfig } from './profile-config.js';
+export type { ProfileSettings, ProfileStamp } from './profile-config.js';

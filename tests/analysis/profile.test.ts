@@ -11,6 +11,7 @@ import { fixturesDir } from '../rule-tester.js';
 import { findAll, withTypedContext } from '../helpers/lint.js';
 import { writeCpuProfile, writeHeapProfile, write } from '../helpers/profile.js';
 import { formatBytes } from '../../src/util/units.js';
+import { profileConfig } from '../../src/profile-config.js';
 
 const MiB = 1024 * 1024;
 /** The file the rule tester lints, as warnings name it: absolute. */
@@ -106,6 +107,16 @@ describe('profile-guided hot paths', () => {
     const heap = writeHeapProfile(CODE, [{ at: 'encode', cost: MiB, name: 'encode' }], { name: 'a.heapprofile' });
     const cpu = writeCpuProfile(CODE, [{ at: 'encode', cost: 2000, name: 'encode' }], { name: 'b.cpuprofile' });
     expect(atMark(CODE, { profile: [heap, cpu] }).note).toBe(' Profile: `encode` allocates 1.00 MiB (100.0%) in a.heapprofile; spends 2.00 ms (100.0%) of CPU time in b.cpuprofile.');
+  });
+
+  it('the settings profileConfig() makes read the same, without a warning', () => {
+    const profile = writeHeapProfile(CODE, [{ at: '(n: number) { mark(); return n; }\nexport function render', cost: 300 * MiB, name: 'encode' }], { name: 'alloc.heapprofile', other: 100 * MiB });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(atMark(CODE, profileConfig({ profile, profileThreshold: 0.5 }).settings!.alloc as Record<string, unknown>)).toEqual({
+      hot: 'in `encode` (hot in alloc.heapprofile)',
+      note: ' Profile: `encode` allocates 300 MiB (75.0%) in alloc.heapprofile.',
+    });
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('without settings.alloc.profile nothing changes', () => {

@@ -1,7 +1,10 @@
 /**
  * Whole `eslint` runs with a profile, as real subprocesses of ESLint 10 and 9 with the built plugin:
+ * `--cache` after the profile is recorded again (with `profileConfig()` the findings follow the new
+ * profile; with the bare setting ESLint serves the old ones, which is why the helper exists), and
  * `--concurrency 2`, under which a warning about the profile is printed once, not once per worker
- * thread. `npm test` builds `dist/` first.
+ * thread. No type information is needed: `no-buffer-alloc-in-hot-path` reports in functions the
+ * profile marks hot. `npm test` builds `dist/` first.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +47,7 @@ function project(files: Record<string, string>, configEntries: string, preamble 
   }
   writeFileSync(
     path.join(dir, 'eslint.config.js'),
-    `import alloc from ${JSON.stringify(plugin)};
+    `import alloc, { profileConfig } from ${JSON.stringify(plugin)};
 ${preamble}
 export default [
   { files: ['src/**/*.js'], plugins: { alloc }, rules: { 'alloc/no-buffer-alloc-in-hot-path': 'error' } },
@@ -56,10 +59,53 @@ export default [
   return dir;
 }
 
+/** A heap profile of `src/handlers.js` in which `hot` allocated everything (V8 places a function at its parameter list). */
+function writeProfile(dir: string, hot: 'decode' | 'encode'): void {
+  const lines = HANDLERS.split('\n');
+  const lineNumber = lines.findIndex((line) => line.startsWith(`export function ${hot}(`));
+  const frame = { columnNumber: lines[lineNumber]!.indexOf('('), functionName: hot, lineNumber, scriptId: '1', url: pathToFileURL(path.join(dir, 'src/handlers.js')).href };
+  const rootFrame = { columnNumber: -1, functionName: '(root)', lineNumber: -1, scriptId: '0', url: '' };
+  const profile = { head: { callFrame: rootFrame, children: [{ callFrame: frame, children: [], id: 2, selfSize: 8 * 1024 * 1024 }], id: 1, selfSize: 0 }, samples: [] };
+  writeFileSync(path.join(dir, 'alloc.heapprofile'), JSON.stringify(profile));
+}
+
 function eslint(bin: string, dir: string, ...args: string[]): { status: number | null; stderr: string; stdout: string } {
   const { status, stderr, stdout } = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
   return { status, stderr, stdout };
 }
+
+/** `line rule: profile note` of every finding, from `eslint --format json`. */
+function findings(output: string): string[] {
+  const results = JSON.parse(output) as { messages: { line: number; message: string; ruleId: string }[] }[];
+  return results.flatMap((result) => result.messages.map((message) => `${message.line} ${message.ruleId}:${message.message.slice(message.message.indexOf(' Profile: '))}`));
+}
+
+const ENCODE_HOT = '2 alloc/no-buffer-alloc-in-hot-path: Profile: `encode` allocates 8.00 MiB (100.0%) in alloc.heapprofile.';
+const DECODE_HOT = '8 alloc/no-buffer-alloc-in-hot-path: Profile: `decode` allocates 8.00 MiB (100.0%) in alloc.heapprofile.';
+
+describe.each(ESLINTS)('%s --cache, with the profile recorded again', (_, bin) => {
+  const lintCached = (dir: string): string[] => {
+    const run = eslint(bin, dir, '--cache', '--cache-location', path.join(dir, '.eslintcache'), '--format', 'json', 'src');
+    expect(run.stderr).toBe('');
+    return findings(run.stdout);
+  };
+
+  it('profileConfig(): the findings follow the new profile', () => {
+    const dir = project({ 'src/handlers.js': HANDLERS }, "profileConfig({ profile: 'alloc.heapprofile' }),");
+    writeProfile(dir, 'encode');
+    expect(lintCached(dir)).toEqual([ENCODE_HOT]);
+    writeProfile(dir, 'decode');
+    expect(lintCached(dir)).toEqual([DECODE_HOT]);
+  });
+
+  it('the bare setting: ESLint serves the old profile\'s findings from its cache (what profileConfig() prevents)', () => {
+    const dir = project({ 'src/handlers.js': HANDLERS }, "{ settings: { alloc: { profile: 'alloc.heapprofile' } } },");
+    writeProfile(dir, 'encode');
+    expect(lintCached(dir)).toEqual([ENCODE_HOT]);
+    writeProfile(dir, 'decode');
+    expect(lintCached(dir)).toEqual([ENCODE_HOT]);
+  });
+});
 
 /**
  * A rule that holds each worker thread at its first file until two threads are linting, so that
