@@ -3,6 +3,8 @@ import type { ESLint, Linter, Rule } from 'eslint';
 import type { ConfigName } from './configs.js';
 import { CONFIG_NAMES, computeConfigRules } from './configs.js';
 import { rules } from './rules/index.js';
+// Shares the print-once table with ESLint's `--concurrency` workers; must load in the main thread.
+import './util/once.js';
 import { packageInfo } from './util/package-info.js';
 
 /** The name of each rule, without the `alloc/` prefix: `'prefer-presized-array'`. */
@@ -40,3 +42,5 @@ for (const name of CONFIG_NAMES) {
 
 export default plugin;
 export { rules };
+export { profileConfig } from './profile-config.js';
+export type { ProfileSettings, ProfileStamp } from './profile-config.js';

@@ -36,7 +36,7 @@ export class FileProfile {
   readonly #byFunction = new Map<FunctionNode, ProfiledFunction[]>();
   readonly #notes = new Map<FunctionNode, string>();
 
-  constructor(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, cwd: string, profiles: readonly LoadedProfile[]) {
+  constructor(sourceCode: Readonly<TSESLint.SourceCode>, filename: string, profiles: readonly LoadedProfile[]) {
     let index: FunctionIndex | undefined;
     const functions = (): FunctionIndex => (index ??= indexFunctions(sourceCode.ast));
     for (const profile of profiles) {
@@ -76,9 +76,8 @@ export class FileProfile {
       }
       if (stale.length > 0) {
         const first = stale[0]!;
-        const { displayPath, warnOnce } = profileReader();
-        warnOnce(
-          `settings.alloc.profile: ${stale.length} function(s) that ${profile.label} places in ${displayPath(cwd, filename)} are not there (e.g. \`${first.name || '(anonymous)'}\` at line ${first.location.line}) — the file changed after the profile was recorded, or its source map is stale. Record the profile again; until then they are not marked hot.`,
+        profileReader().warnOnce(
+          `settings.alloc.profile: ${stale.length} function(s) that ${profile.label} places in ${filename} are not there (e.g. \`${first.name || '(anonymous)'}\` at line ${first.location.line}) — the file changed after the profile was recorded, or its source map is stale. Record the profile again; until then they are not marked hot.`,
         );
       }
     }
@@ -264,9 +263,9 @@ export function getFileProfile(context: Readonly<TSESLint.RuleContext<string, re
     const configured = (context.settings.alloc as { profile?: unknown } | undefined)?.profile !== undefined;
     const reader = configured ? profileReader() : null;
     const settings = reader?.readProfileSettings(context.settings, context.cwd);
-    const profiles = settings?.paths.map((file) => reader!.loadProfile(file, settings.threshold, context.cwd)).filter((p): p is LoadedProfile => p !== null) ?? [];
+    const profiles = settings?.paths.map((file) => reader!.loadProfile(file, settings.threshold, context.cwd, settings.maxBytes)).filter((p): p is LoadedProfile => p !== null) ?? [];
     // ESLint's filename may be relative to `cwd` (RuleTester's is).
-    profile = profiles.length === 0 ? null : new FileProfile(context.sourceCode, path.resolve(context.cwd, context.filename), context.cwd, profiles);
+    profile = profiles.length === 0 ? null : new FileProfile(context.sourceCode, path.resolve(context.cwd, context.filename), profiles);
     fileProfiles.set(program, profile);
   }
   return profile;

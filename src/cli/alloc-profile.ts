@@ -1,70 +1,125 @@
 #!/usr/bin/env node
 /**
- * `alloc-profile record [--out FILE] [--interval BYTES] [--keep-inlining] -- <command…>`: runs a
- * Node.js program with the allocation sampler preloaded and writes a `.heapprofile`.
- * `alloc-profile top FILE [-n N] [--cum]`: the top allocating (or CPU-heavy) functions, like `pprof top`.
- * See docs/profile-guided.md.
+ * `alloc-profile record [options] -- <command…>`: runs a Node.js program with the allocation sampler
+ * preloaded and writes a `.heapprofile`. `alloc-profile top [options] FILE`: the top allocating (or
+ * CPU-heavy) functions, like `pprof top`. Every command answers `--help` and `--version`; a usage
+ * error names what was wrong and exits with 2. See docs/profile-guided.md.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 
-import { ProfileError, isTopLevel, parseProfile, profileFromJson } from '../profile/format.js';
+import { ProfileError, isTopLevel, profileFromJson } from '../profile/format.js';
 import { SourceLocator } from '../profile/locate.js';
 import { displayPath, isOwnSource } from '../profile/paths.js';
+import { DEFAULT_MAX_BYTES, readProfileFile } from '../profile/read.js';
+import { packageInfo, repositoryUrl } from '../util/package-info.js';
 import { formatBytes, formatMicroseconds, formatShare } from '../util/units.js';
+import { type CommandSpec, type GivenOption, UsageError, parseCommand } from './args.js';
 
-const USAGE = `Usage:
-  alloc-profile record [--out FILE] [--interval BYTES] [--keep-inlining] -- <command> [args…]
-      Run a Node.js program (and the Node.js processes it starts) with V8's sampling heap profiler,
-      counting short-lived objects too, and write a heap profile when it exits or is stopped with
-      Ctrl-C / SIGTERM. Default FILE: alloc.heapprofile. Default interval: 32768 bytes.
-      --keep-inlining   keep TurboFan inlining (by default it is off, so that an inlined function's
-                        allocations are not charged to its caller)
-  alloc-profile top FILE [-n N] [--cum]
-      Print the N (default 10) functions with the most self allocation (or CPU time, for a
-      .cpuprofile), source-mapped to file:line; --cum sorts by cumulative cost. A function's self
-      cost includes the V8 built-ins and Node.js modules it calls (Buffer.alloc, JSON.stringify).
+const DOCS = `${repositoryUrl}/blob/v${packageInfo.version}/docs/profile-guided.md`;
+const VERSION = `alloc-profile (${packageInfo.name}) ${packageInfo.version}\n`;
+
+const RECORD: CommandSpec = {
+  help: `Run a Node.js program (and the Node.js processes it starts) with V8's sampling heap profiler,
+counting short-lived objects too, and write a heap profile when it exits or is stopped with
+Ctrl-C / SIGTERM.
+
+Options:
+  -o, --out FILE        where to write the profile (default: alloc.heapprofile)
+      --interval BYTES  one sample per this many bytes allocated (default: 32768)
+      --keep-inlining   keep TurboFan inlining (by default it is off, so that an inlined
+                        function's allocations are not charged to its caller)
+  -h, --help            print this help
+  -v, --version         print the version
+`,
+  name: 'record',
+  options: { 'interval': { type: 'string' }, 'keep-inlining': { type: 'boolean' }, 'out': { short: 'o', type: 'string' } },
+  synopsis: 'alloc-profile record [options] -- <command> [args…]',
+};
+
+const TOP: CommandSpec = {
+  help: `Print the functions with the most self allocation (or CPU time, for a .cpuprofile),
+source-mapped to file:line. A function's self cost includes the V8 built-ins and Node.js modules
+it calls (Buffer.alloc, JSON.stringify).
+
+Options:
+  -n, --count N         how many functions to print (default: 10)
+      --cum             sort by cumulative cost (the function and everything it calls)
+      --max-bytes N     refuse a profile file larger than N bytes (default: ${DEFAULT_MAX_BYTES}, ${formatBytes(DEFAULT_MAX_BYTES)})
+  -h, --help            print this help
+  -v, --version         print the version
+`,
+  name: 'top',
+  options: { 'count': { short: 'n', type: 'string' }, 'cum': { type: 'boolean' }, 'max-bytes': { type: 'string' } },
+  synopsis: 'alloc-profile top [options] FILE',
+};
+
+const COMMANDS = [RECORD, TOP];
+
+const USAGE = `Usage: alloc-profile <command> [options]
+
+Commands:
+  ${RECORD.synopsis}
+      Record a Node.js program's allocations into a heap profile.
+  ${TOP.synopsis}
+      Print the functions of a heap or CPU profile that allocate (or spend) the most.
+
+Options:
+  -h, --help      print this help
+  -v, --version   print the version
+
+\`alloc-profile <command> --help\` prints a command's options.
+Documentation: ${DOCS}
 `;
 
-class UsageError extends Error {}
+const commandHelp = (spec: CommandSpec): string => `Usage: ${spec.synopsis}\n\n${spec.help}\nDocumentation: ${DOCS}\n`;
 
 const display = (file: string): string => displayPath(process.cwd(), file);
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === 'record') return record(rest);
-  if (command === 'top') return top(rest);
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE);
-    return command === undefined ? 1 : 0;
+  const [first, ...rest] = argv;
+  const spec = COMMANDS.find((command) => command.name === first);
+  if (spec) {
+    const parsed = parseCommand(spec, rest);
+    if (parsed.kind === 'help') return print(commandHelp(spec));
+    if (parsed.kind === 'version') return print(VERSION);
+    return spec === RECORD ? record(parsed.values, parsed.positionals, parsed.rest) : top(parsed.values, [...parsed.positionals, ...parsed.rest]);
   }
-  throw new UsageError(`unknown command \`${command}\``);
+  if (first === '--help' || first === '-h') return print(USAGE);
+  if (first === '--version' || first === '-v') return print(VERSION);
+  if (first === 'help') {
+    const named = COMMANDS.find((command) => command.name === rest[0]);
+    if (rest.length === 0) return print(USAGE);
+    if (named && rest.length === 1) return print(commandHelp(named));
+    throw new UsageError(`no help for \`${rest.join(' ')}\``);
+  }
+  if (first === undefined) throw new UsageError('the command is missing');
+  if (first.startsWith('-')) throw new UsageError(`unknown option ${first.split('=', 1)[0]}`);
+  throw new UsageError(`unknown command \`${first}\``);
 }
 
-async function record(args: string[]): Promise<number> {
-  const separator = args.indexOf('--');
-  const options = separator === -1 ? args : args.slice(0, separator);
-  const program = separator === -1 ? [] : args.slice(separator + 1);
-  const { values } = parseArgs({
-    args: options,
-    options: { 'interval': { type: 'string' }, 'keep-inlining': { type: 'boolean' }, 'out': { short: 'o', type: 'string' } },
-    strict: true,
-  });
-  if (program.length === 0) throw new UsageError('`record` needs the command to run after `--`, e.g. `alloc-profile record -- node server.js`');
-  const interval = values.interval === undefined ? 32_768 : Number(values.interval);
-  if (!Number.isInteger(interval) || interval < 1) throw new UsageError(`--interval must be a positive number of bytes, got \`${values.interval}\``);
-  const out = path.resolve(values.out ?? 'alloc.heapprofile');
+function print(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}
+
+async function record(values: Record<string, GivenOption>, before: string[], program: string[]): Promise<number> {
+  if (before.length > 0) throw new UsageError(`unexpected argument \`${before[0]}\`: the command to record goes after \`--\`, e.g. \`alloc-profile record -- node server.js\``, RECORD);
+  if (program.length === 0) throw new UsageError('the command to record is missing: it goes after `--`, e.g. `alloc-profile record -- node server.js`', RECORD);
+  const interval = values.interval ? positiveIntegerFor(RECORD, values.interval, 'a positive number of bytes') : 32_768;
+  const keepInlining = values['keep-inlining'] !== undefined;
+  const outName = typeof values.out?.value === 'string' ? values.out.value : 'alloc.heapprofile';
+  const out = path.resolve(outName);
   // Before the program runs: a recording must not be lost for want of a place to write it.
   try {
     mkdirSync(path.dirname(out), { recursive: true });
   } catch (error) {
-    throw new UsageError(`--out ${values.out}: cannot create its directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(`${values.out?.raw ?? '--out'} ${outName}: cannot create its directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, RECORD);
   }
-  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${values.out} is a directory; name the profile file, e.g. ${path.join(values.out ?? '.', 'alloc.heapprofile')}`);
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`${values.out?.raw ?? '--out'} ${outName} is a directory; name the profile file, e.g. ${path.join(outName, 'alloc.heapprofile')}`, RECORD);
 
   const directory = mkdtempSync(path.join(os.tmpdir(), 'alloc-profile-'));
   try {
@@ -73,7 +128,7 @@ async function record(args: string[]): Promise<number> {
       ...process.env,
       ALLOC_PROFILE_DIR: directory,
       ALLOC_PROFILE_INTERVAL: String(interval),
-      ALLOC_PROFILE_KEEP_INLINING: values['keep-inlining'] ? '1' : '0',
+      ALLOC_PROFILE_KEEP_INLINING: keepInlining ? '1' : '0',
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(sampler)}`.trim(),
     };
     const child = spawn(program[0]!, program.slice(1), { env, shell: process.platform === 'win32', stdio: 'inherit' });
@@ -127,7 +182,7 @@ async function record(args: string[]): Promise<number> {
     writeFileSync(out, JSON.stringify(merged));
     const total = processes.reduce((sum, p) => sum + p.total, 0);
     const lines = [
-      `alloc-profile: wrote ${display(out)}: ${formatBytes(total)} sampled in ${processes.length} process${processes.length === 1 ? '' : 'es'} (one sample per ${formatBytes(interval)} allocated${values['keep-inlining'] ? '' : ', TurboFan inlining off'}).`,
+      `alloc-profile: wrote ${out}: ${formatBytes(total)} sampled in ${processes.length} process${processes.length === 1 ? '' : 'es'} (one sample per ${formatBytes(interval)} allocated${keepInlining ? '' : ', TurboFan inlining off'}).`,
     ];
     if (processes.length > 1) {
       for (const { meta, total: bytes } of processes) lines.push(`  pid ${meta.pid}: ${formatBytes(bytes)}  ${meta.argv.map((a) => path.basename(a)).join(' ')}`);
@@ -183,41 +238,29 @@ function merge(profiles: HeapProfileJson[]): HeapProfileJson {
   return { head: { callFrame: root, children, id: 1, selfSize: 0 }, samples };
 }
 
-function top(args: string[]): number {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    args,
-    options: { cum: { type: 'boolean' }, n: { short: 'n', type: 'string' } },
-    strict: true,
-  });
-  if (positionals.length !== 1) throw new UsageError('`top` needs one profile file, e.g. `alloc-profile top alloc.heapprofile`');
-  const file = positionals[0]!;
-  const count = values.n === undefined ? 10 : Number(values.n);
-  if (!Number.isInteger(count) || count < 1) throw new UsageError(`-n must be a positive whole number, got \`${values.n}\``);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ProfileError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+function top(values: Record<string, GivenOption>, positionals: string[]): number {
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length === 0 ? 'the profile file is missing, e.g. `alloc-profile top alloc.heapprofile`' : `one profile file at a time, got ${positionals.length}: ${positionals.join(' ')}`, TOP);
   }
-  let profile;
-  try {
-    profile = parseProfile(text);
-  } catch (error) {
-    if (error instanceof ProfileError) throw new ProfileError(`${file} is not usable: ${error.message}`);
-    throw error;
-  }
+  const file = path.resolve(positionals[0]!);
+  const count = values.count ? positiveIntegerFor(TOP, values.count, 'a positive whole number') : 10;
+  const maxBytes = values['max-bytes'] ? positiveIntegerFor(TOP, values['max-bytes'], 'a positive whole number of bytes') : DEFAULT_MAX_BYTES;
+  const profile = readProfileFile(file, { limitName: values['max-bytes']?.raw ?? '--max-bytes', maxBytes });
+  const cumulative = values.cum !== undefined;
   const format = profile.kind === 'heap' ? formatBytes : formatMicroseconds;
   const functions = [...profile.functions];
-  if (values.cum) functions.sort((a, b) => b.cumulative - a.cumulative || b.self - a.self);
+  if (cumulative) functions.sort((a, b) => b.cumulative - a.cumulative || b.self - a.self);
   const shown = functions.slice(0, count);
   const locator = new SourceLocator();
   const rows = [['self', 'self%', 'sum%', 'cum', 'cum%', 'function', 'location']];
   let sum = 0;
+  let relative = false;
   for (const fn of shown) {
     sum += fn.self;
     const location = locator.locate(fn.frame);
-    const where = !location ? `${fn.frame.url}:${fn.frame.lineNumber + 1}` : isTopLevel(fn.frame) ? display(location.file) : `${display(location.file)}:${location.line}`;
+    const shownPath = location ? display(location.file) : '';
+    relative ||= location !== null && !path.isAbsolute(shownPath);
+    const where = !location ? `${fn.frame.url}:${fn.frame.lineNumber + 1}` : isTopLevel(fn.frame) ? shownPath : `${shownPath}:${location.line}`;
     const share = (value: number): string => (profile.total > 0 ? formatShare(value / profile.total) : '-');
     rows.push([format(fn.self), share(fn.self), share(sum), format(fn.cumulative), share(fn.cumulative), isTopLevel(fn.frame) ? '(top level)' : fn.frame.functionName || '(anonymous)', where]);
   }
@@ -226,11 +269,19 @@ function top(args: string[]): number {
   const attributed = profile.functions.reduce((total, fn) => total + fn.self, 0);
   const lines = [
     `${file}: ${what}; ${profile.total > 0 ? formatShare((profile.total - attributed) / profile.total) : '0%'} outside the program's code (module loading, Node.js internals with no caller in it)`,
-    `Showing the top ${shown.length} of ${profile.functions.length} functions, by ${values.cum ? 'cumulative' : 'self'} ${profile.kind === 'heap' ? 'allocation' : 'time'}`,
+    `Showing the top ${shown.length} of ${profile.functions.length} functions, by ${cumulative ? 'cumulative' : 'self'} ${profile.kind === 'heap' ? 'allocation' : 'time'}${relative ? `; locations relative to ${process.cwd()}` : ''}`,
     ...rows.map((row) => row.map((cell, column) => (column < 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd()),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
+}
+
+/** A whole-number option's value, or a usage error naming the option as the user wrote it. */
+function positiveIntegerFor(spec: CommandSpec, option: GivenOption, what: string): number {
+  const value = String(option.value);
+  const number = /^\d+$/u.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError(`${option.raw} must be ${what}, got \`${value}\``, spec);
+  return number;
 }
 
 main(process.argv.slice(2)).then(
@@ -238,8 +289,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error as Error).name === 'TypeError' && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`alloc-profile: ${(error as Error).message}\n\n${USAGE}`);
+    if (error instanceof UsageError) {
+      const command = error.command;
+      process.stderr.write(
+        command
+          ? `alloc-profile ${command.name}: ${error.message}\nUsage: ${command.synopsis}\nMore: alloc-profile ${command.name} --help\n`
+          : `alloc-profile: ${error.message}\nUsage: alloc-profile <command> [options], where <command> is record or top\nMore: alloc-profile --help\n`,
+      );
       process.exitCode = 2;
     } else if (error instanceof ProfileError) {
       process.stderr.write(`alloc-profile: ${error.message}\n`);

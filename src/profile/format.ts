@@ -57,14 +57,57 @@ interface CpuNode {
 export function parseProfile(text: string): Profile {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
   } catch (error) {
-    const truncated = text.trimEnd().length > 0 && !/[}\]]$/u.test(text.trimEnd());
-    throw new ProfileError(
-      `it is not JSON (${(error as Error).message})${truncated ? ', and it looks truncated, as if the profiled process was killed while writing it' : ''}`,
-    );
+    throw new ProfileError(jsonProblem(text, error as Error));
   }
   return profileFromJson(json);
+}
+
+const BOM = '\uFEFF';
+
+/**
+ * Why `text` is no JSON, as a clause: empty, not JSON at all (a profile is a JSON object, so text
+ * that starts with anything but `{` or `[` and does not parse is no JSON file), cut off (every
+ * bracket it opens is still open at the end: the rest was never written), or broken somewhere.
+ */
+function jsonProblem(text: string, error: Error): string {
+  const start = text.search(/[^\s\uFEFF]/u);
+  if (start === -1) return text === '' ? 'it is empty' : 'it holds only whitespace';
+  if (text[start] !== '{' && text[start] !== '[') return notJson(text.slice(start));
+  if (isCutOff(text, start)) {
+    return `it is truncated (its JSON stops after ${Buffer.byteLength(text)} bytes with brackets still open), as if writing it was interrupted`;
+  }
+  return `it is not valid JSON (${error.message})`;
+}
+
+/** `it is not JSON (it starts with "hello world")`: for text whose first non-blank characters are `start`. */
+export function notJson(start: string): string {
+  const firstLine = start.split(/\r?\n/u, 1)[0]!;
+  const quoted = firstLine.length > 40 ? `${JSON.stringify(firstLine.slice(0, 40))}…` : JSON.stringify(firstLine);
+  return `it is not JSON (it starts with ${quoted})`;
+}
+
+/** Every `{` and `[` outside strings is matched until the text ends with one still open (or inside a string). */
+function isCutOff(text: string, start: number): boolean {
+  const open: number[] = [];
+  let inString = false;
+  for (let index = start; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      open.push(code);
+    } else if (code === 0x7d || code === 0x5d) {
+      // `}` closes `{` (0x7b), `]` closes `[` (0x5b).
+      if (open.pop() !== code - 2) return false;
+      if (open.length === 0) return false;
+    }
+  }
+  return inString || open.length > 0;
 }
 
 /** A profile from parsed JSON (`parseProfile` without the text). */

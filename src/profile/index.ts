@@ -4,6 +4,5 @@
  */
 export { loadProfile, readProfileSettings, warnOnce } from './load.js';
 export type { LoadedProfile, ProfiledFunction } from './load.js';
-export { displayPath } from './paths.js';
 export { profileNote } from './figure.js';
 export type { Figure } from './figure.js';

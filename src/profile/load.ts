@@ -1,15 +1,18 @@
 /**
- * `settings.alloc.profile`: the profiles a lint run reads, parsed once per process and path
+ * `settings.alloc.profile`: the profiles a lint run reads, parsed once per thread and path
  * (cached by path, size and mtime, so a re-recorded profile is read again and each `--concurrency`
  * worker has its own copy), with every function located in the source and marked hot or not.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 
-import { type Profile, ProfileError, type ProfileKind, isTopLevel, parseProfile } from './format.js';
+import { claimOnce } from '../util/once.js';
+import { formatBytes } from '../util/units.js';
+import { type Profile, ProfileError, type ProfileKind, isTopLevel } from './format.js';
 import { type SourceLocation, SourceLocator } from './locate.js';
-import { displayPath, isOwnSource } from './paths.js';
+import { isOwnSource } from './paths.js';
+import { DEFAULT_MAX_BYTES, UnreadableProfileError, readProfileFile } from './read.js';
 
 export interface ProfiledFunction {
   /** V8's name for the function (`''` for an anonymous one). */
@@ -40,14 +43,16 @@ export interface ProfileSettings {
   paths: string[];
   /** A share (0–1] a function's self cost must reach to be hot; `null`: the 80% rule. */
   threshold: number | null;
+  /** Profile files larger than this are refused before they are read. */
+  maxBytes: number;
 }
 
 /** The default hot set: the fewest functions that together account for this share of the attributed cost. */
 export const DEFAULT_COVERAGE = 0.8;
 
-/** Reads `settings.alloc.profile` and `profileThreshold`; invalid values are reported once and ignored. */
+/** Reads `settings.alloc.profile`, `profileThreshold` and `profileMaxBytes`; invalid values are reported once and ignored. */
 export function readProfileSettings(settings: Readonly<Record<string, unknown>>, cwd: string): ProfileSettings | null {
-  const alloc = settings.alloc as { profile?: unknown; profileThreshold?: unknown } | undefined;
+  const alloc = settings.alloc as { profile?: unknown; profileMaxBytes?: unknown; profileThreshold?: unknown } | undefined;
   if (alloc?.profile === undefined) return null;
   const raw = Array.isArray(alloc.profile) ? alloc.profile : [alloc.profile];
   const paths: string[] = [];
@@ -65,41 +70,39 @@ export function readProfileSettings(settings: Readonly<Record<string, unknown>>,
     if (typeof value === 'number' && value > 0 && value <= 1) threshold = value;
     else warnOnce(`settings.alloc.profileThreshold: expected a share between 0 (exclusive) and 1, such as 0.05 for 5%, got ${inspect(value)}; using the default (the functions that make up ${DEFAULT_COVERAGE * 100}% of the profile).`);
   }
-  return paths.length === 0 ? null : { paths, threshold };
+  let maxBytes = DEFAULT_MAX_BYTES;
+  const limit = alloc.profileMaxBytes;
+  if (limit !== undefined) {
+    if (typeof limit === 'number' && Number.isSafeInteger(limit) && limit > 0) maxBytes = limit;
+    else warnOnce(`settings.alloc.profileMaxBytes: expected a whole number of bytes, such as ${2 * DEFAULT_MAX_BYTES} for ${formatBytes(2 * DEFAULT_MAX_BYTES)}, got ${inspect(limit)}; using the default (${formatBytes(DEFAULT_MAX_BYTES)}).`);
+  }
+  return paths.length === 0 ? null : { maxBytes, paths, threshold };
 }
 
 const cache = new Map<string, LoadedProfile | null>();
 
-/** The profile at `file`, or `null` after one warning if it cannot be used. */
-export function loadProfile(file: string, threshold: number | null, cwd: string): LoadedProfile | null {
-  const cannotRead = (error: unknown): null => {
-    warnOnce(`settings.alloc.profile: cannot read ${displayPath(cwd, file)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Record one with \`npx alloc-profile record -- node <your program>\`; profile-guided hot paths are off until then.`);
-    return null;
-  };
+/** The profile at `file` (absolute), or `null` after one warning if it cannot be used. */
+export function loadProfile(file: string, threshold: number | null, cwd: string, maxBytes = DEFAULT_MAX_BYTES): LoadedProfile | null {
   let stats;
   try {
     stats = statSync(file);
-  } catch (error) {
-    return cannotRead(error);
+  } catch {
+    // readProfileFile says why.
   }
-  const key = `${file}\0${stats.size}\0${stats.mtimeMs}\0${threshold}\0${cwd}`;
-  if (cache.has(key)) return cache.get(key)!;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    // A directory, no permission, …
-    return cannotRead(error);
-  }
+  const key = stats ? `${file}\0${stats.size}\0${stats.mtimeMs}\0${threshold}\0${cwd}\0${maxBytes}` : null;
+  if (key !== null && cache.has(key)) return cache.get(key)!;
   let loaded: LoadedProfile | null = null;
   try {
-    loaded = locateProfile(file, parseProfile(text), threshold);
+    loaded = locateProfile(file, readProfileFile(file, { limitName: 'settings.alloc.profileMaxBytes', maxBytes, ...(stats ? { stats } : {}) }), threshold);
     checkBelongsHere(loaded, cwd);
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
-    warnOnce(`settings.alloc.profile: ${displayPath(cwd, file)} is not usable: ${error.message}.`);
+    const missing = error instanceof UnreadableProfileError && error.code === 'ENOENT';
+    warnOnce(
+      `settings.alloc.profile: ${error.message}${missing ? '. Record one with `npx alloc-profile record -- node <your program>`; profile-guided hot paths are off until then' : ''}.`,
+    );
   }
-  cache.set(key, loaded);
+  if (key !== null) cache.set(key, loaded);
   return loaded;
 }
 
@@ -160,21 +163,17 @@ function checkBelongsHere(profile: LoadedProfile, cwd: string): void {
   if (profile.functions.some((fn) => isOwnSource(cwd, fn.location.file))) return;
   if (profile.functions.length === 0) {
     warnOnce(
-      `settings.alloc.profile: ${displayPath(cwd, profile.path)} has no function of a program's code in it — an empty recording, or one from \`node --heap-prof\`, which keeps only what was still alive at exit (record with \`npx alloc-profile record\`). It marks nothing hot.`,
+      `settings.alloc.profile: ${profile.path} has no function of a program's code in it — an empty recording, or one from \`node --heap-prof\`, which keeps only what was still alive at exit (record with \`npx alloc-profile record\`). It marks nothing hot.`,
     );
     return;
   }
   const example = profile.functions.find((fn) => !fn.location.file.includes(`${path.sep}node_modules${path.sep}`)) ?? profile.functions[0];
   warnOnce(
-    `settings.alloc.profile: none of the ${profile.functions.length} functions in ${displayPath(cwd, profile.path)} is in a source file under ${cwd}${example ? ` (it has e.g. ${example.location.file})` : ''} — was it recorded from another code base or checkout? It marks nothing hot here.`,
+    `settings.alloc.profile: none of the ${profile.functions.length} functions in ${profile.path} is in a source file under ${cwd}${example ? ` (it has e.g. ${example.location.file})` : ''} — was it recorded from another code base or checkout? It marks nothing hot here.`,
   );
 }
 
-const warned = new Set<string>();
-
-/** Configuration problems are printed once per process (each `--concurrency` worker prints its own). */
+/** Configuration problems are printed once per run, also across `--concurrency` worker threads (src/util/once.ts). */
 export function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(`eslint-plugin-alloc: ${message}`);
+  if (claimOnce(`warn\0${message}`)) console.warn(`eslint-plugin-alloc: ${message}`);
 }

@@ -24,7 +24,7 @@ interface Loaded {
   stderr: string;
 }
 
-/** Imports typescript-eslint, then `entry`, in a fresh Node process; then runs `after` (a script body) there. */
+/** Imports typescript-eslint, then `entry` (as `entryModule`, its default export as `plugin`), in a fresh Node process; then runs `after` (a script body) there. */
 function loadedBy(entry: string, after = ''): Loaded {
   const log = path.join(dir, `esm-${Math.random().toString(36).slice(2)}.log`);
   const hooks = path.join(dir, 'hooks.mjs');
@@ -35,7 +35,8 @@ function loadedBy(entry: string, after = ''): Loaded {
     [
       `import { createRequire } from 'node:module';`,
       `await import(${JSON.stringify(pathToFileURL(path.join(root, 'node_modules/typescript-eslint/dist/index.js')).href)});`,
-      `const plugin = (await import(${JSON.stringify(pathToFileURL(path.join(root, entry)).href)})).default;`,
+      `const entryModule = await import(${JSON.stringify(pathToFileURL(path.join(root, entry)).href)});`,
+      `const plugin = entryModule.default;`,
       after,
       `console.log(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`,
     ].join('\n'),
@@ -58,10 +59,24 @@ describe('importing the plugin', () => {
     expect(loaded.esm).toContain(pathToFileURL(dist('rules/no-regexp-in-loop.js')).href);
   });
 
-  it('does not load the profile reader, the CLI, the sampler or the formatter (as ES modules, or required)', () => {
-    const ours = [...loaded.esm.map((url) => (url.startsWith('file:') ? new URL(url).pathname : url)), ...loaded.cjs].filter((file) => file.startsWith(dist('')));
+  /** The plugin's own modules that `loaded` includes from the profile reader, the CLI, the sampler or the formatter. */
+  const heavy = ({ cjs, esm }: Loaded): string[] => {
+    const ours = [...esm.map((url) => (url.startsWith('file:') ? new URL(url).pathname : url)), ...cjs].filter((file) => file.startsWith(dist('')));
     const re = /\/dist\/(?:profile|cli)\/|\/dist\/formatter\.js$/u;
-    expect(ours.filter((file) => re.test(file))).toEqual([]);
+    return ours.filter((file) => re.test(file));
+  };
+
+  it('does not load the profile reader, the CLI, the sampler or the formatter (as ES modules, or required)', () => {
+    expect(heavy(loaded)).toEqual([]);
+  });
+
+  it('profileConfig() only stats the profile: it loads none of them either', () => {
+    const profile = path.join(dir, 'stamped.heapprofile');
+    writeFileSync(profile, '{}');
+    const withHelper = loadedBy('dist/index.js', `const config = entryModule.profileConfig({ profile: ${JSON.stringify(profile)} });
+if (config.settings.alloc.profileStamp[${JSON.stringify(profile)}].size !== 2) throw new Error(JSON.stringify(config));`);
+    expect(withHelper.esm).toContain(pathToFileURL(dist('profile-config.js')).href);
+    expect(heavy(withHelper)).toEqual([]);
   });
 
   it('takes typescript and typescript-eslint from the CommonJS cache, never through an ES import', () => {

@@ -81,14 +81,32 @@ describe('parseProfile: CPU profiles', () => {
 
 describe('parseProfile: bad input', () => {
   it.each([
-    ['not JSON', 'hello', /^it is not JSON \(Unexpected token/u],
-    ['truncated', '{"head":{"callFrame":{"functionName":"(root)"', /it is not JSON .*looks truncated, as if the profiled process was killed while writing it$/u],
-    ['other JSON', '{"traceEvents":[]}', /neither a V8 heap profile .* nor a CPU profile/u],
-    ['a broken node', JSON.stringify({ head: { callFrame: { url: 1 }, children: [] }, samples: [] }), /lacks `url`, `functionName`, `lineNumber` or `columnNumber`/u],
-    ['an empty CPU profile', JSON.stringify({ nodes: [], samples: [] }), /no call tree/u],
+    ['plain text', 'hello world\nsecond line', 'it is not JSON (it starts with "hello world")'],
+    ['plain text that starts like a JSON number', '404 Not Found', 'it is not JSON (it starts with "404 Not Found")'],
+    ['a long first line', `${'x'.repeat(60)}\n`, `it is not JSON (it starts with "${'x'.repeat(40)}"…)`],
+    ['empty', '', 'it is empty'],
+    ['only whitespace', ' \n\t', 'it holds only whitespace'],
+    ['truncated', '{"head":{"callFrame":{"functionName":"(root)"', 'it is truncated (its JSON stops after 45 bytes with brackets still open), as if writing it was interrupted'],
+    ['truncated inside a string', '{"head":{"callFrame":{"functionName":"(ro', 'it is truncated (its JSON stops after 41 bytes with brackets still open), as if writing it was interrupted'],
+    ['broken, not cut off (two documents)', '{"head":{}}{"head":{}}', 'it is not valid JSON (Unexpected non-whitespace character after JSON at position 11)'],
+    ['a bracket closed by the wrong one', '{"samples":[1,2}', expect.stringMatching(/^it is not valid JSON \(/u)],
+    ['other JSON', '{"traceEvents":[]}', 'it is JSON but neither a V8 heap profile (`{ head, samples }`, a .heapprofile) nor a CPU profile (`{ nodes, samples, timeDeltas }`, a .cpuprofile)'],
+    ['a JSON string', '"alloc.heapprofile"', 'it is JSON but neither a V8 heap profile (`{ head, samples }`, a .heapprofile) nor a CPU profile (`{ nodes, samples, timeDeltas }`, a .cpuprofile)'],
+    ['a broken node', JSON.stringify({ head: { callFrame: { url: 1 }, children: [] }, samples: [] }), 'one of its call frames lacks `url`, `functionName`, `lineNumber` or `columnNumber`'],
+    ['an empty CPU profile', JSON.stringify({ nodes: [], samples: [] }), 'it has no call tree (`nodes` is empty)'],
   ])('%s: a ProfileError saying why', (_, text, message) => {
-    expect(() => parseProfile(text)).toThrow(ProfileError);
-    expect(() => parseProfile(text)).toThrow(message);
+    let thrown: unknown;
+    try {
+      parseProfile(text);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ProfileError);
+    expect((thrown as Error).message).toEqual(message);
+  });
+
+  it('a byte-order mark before the JSON is no problem', () => {
+    expect(parseProfile(`\uFEFF${heap(node('f', APP, 1, 8))}`).functions).toMatchObject([{ self: 8 }]);
   });
 });
 
