@@ -8,6 +8,7 @@ import { renderAllDocs } from '../scripts/lib/all-docs.js';
 import { markdownFiles } from '../scripts/lib/bench-docs.js';
 import { lintResultsPath, renderLintCostTable } from '../scripts/lib/lint-docs.js';
 import type { OptionsSchema } from '../scripts/lib/rule-docs.js';
+import { INTRO_LIMIT, renderRulePage, RULE_PAGE_SECTIONS, rulePageProblems } from '../scripts/lib/rule-docs.js';
 import plugin, { rules } from '../src/index.js';
 import { readProfileNote } from '../src/profile/figure.js';
 import { fixturesDir } from './rule-tester.js';
@@ -20,7 +21,6 @@ const CODE_BLOCK = /```[\s\S]*?```/gu;
 const FIGURE_MARKER = /<!-- figure [\s\S]*?<!-- \/figure -->/gu;
 const TABLE_MARKER = /<!-- bench-table [\s\S]*?<!-- \/bench-table -->/gu;
 const RATIO = /\d[\d.,–-]*\s?×/gu;
-const SECTIONS = ['What it flags', 'Why', 'Examples', 'Options', 'Fix safety', 'When not to use it'];
 
 /** The most characters of fixed text (placeholders excluded) a message may have. */
 const MESSAGE_LIMIT = 120;
@@ -97,9 +97,10 @@ function lintOnce(ruleName: string, code: string, options: unknown[]): Linter.Li
 describe.each(Object.keys(rules))('docs/rules/%s.md', (name) => {
   const text = readFileSync(path.join(root, 'docs/rules', `${name}.md`), 'utf8');
 
-  it('has the required sections, in order', () => {
+  it('leads with a short introduction and the examples, then what it flags, why, options, fix safety and when not to use it', () => {
     const headings = [...text.matchAll(/^## (.+)$/gmu)].map((m) => m[1]!);
-    expect(headings.slice(0, SECTIONS.length)).toEqual(SECTIONS);
+    expect(headings.slice(0, RULE_PAGE_SECTIONS.length)).toEqual([...RULE_PAGE_SECTIONS]);
+    expect(rulePageProblems(text)).toEqual([]);
   });
 
   it('has a heading for every option', () => {
@@ -152,6 +153,35 @@ describe.each(Object.keys(rules))('%s messages', (name) => {
   it('each finding message is shown by a ❌ example on the page', () => {
     const shown = new Set(rendered().map((message) => message.messageId));
     expect(findings.filter((id) => !shown.has(id))).toEqual([]);
+  });
+});
+
+describe('the rule page structure check', () => {
+  const header = '# alloc/x\n\n> Disallow x.\n\n<!-- end auto-generated rule header -->\n\n';
+  const section = (title: string, text = 'Text.') => `## ${title}\n\n${text}\n\n`;
+  const page = (intro: string, titles: readonly string[], why = 'Text.') =>
+    header + intro + titles.map((title) => section(title, title === 'Why' ? why : 'Text.')).join('');
+  const ordered = [...RULE_PAGE_SECTIONS, 'Limitations'];
+
+  it('accepts an introduction, the sections in order, then others, and figures from Why on', () => {
+    expect(rulePageProblems(page('Short intro.\n\n', ordered, '<!-- figure x.y -->1×<!-- /figure -->'))).toEqual([]);
+  });
+
+  it('rejects a page that leads with the benchmark, as the pages used to', () => {
+    const old = ['What it flags', 'Why', 'Examples', 'Options', 'Fix safety', 'When not to use it'];
+    expect(rulePageProblems(page('Short intro.\n\n', old))).toEqual([
+      'sections are "What it flags", "Why", "Examples", "Options", "Fix safety", "When not to use it"; they must start with "Examples", "What it flags", "Why", "Options", "Fix safety", "When not to use it"',
+    ]);
+    const tableFirst = header + 'Intro.\n\n<!-- bench-table x/y -->\n<!-- /bench-table -->\n\n' + ordered.map((title) => section(title)).join('');
+    expect(rulePageProblems(tableFirst)).toEqual(['the introduction is more than one paragraph of prose', 'a measured figure or benchmark table comes before "Why"']);
+    // `npm run docs` and `docs:check` stop on such a page.
+    expect(() => renderRulePage('no-regexp-in-loop', page('Short intro.\n\n', old))).toThrow('docs/rules/no-regexp-in-loop.md: sections are "What it flags"');
+  });
+
+  it('wants one short paragraph of introduction', () => {
+    expect(rulePageProblems(page('', ordered))).toEqual(['no introduction before the first section']);
+    expect(rulePageProblems(page('One.\n\nTwo.\n\n', ordered))).toEqual(['the introduction is more than one paragraph of prose']);
+    expect(rulePageProblems(page(`${'x'.repeat(INTRO_LIMIT + 1)}\n\n`, ordered))).toEqual([`the introduction has ${INTRO_LIMIT + 1} characters (at most ${INTRO_LIMIT})`]);
   });
 });
 
