@@ -1,7 +1,7 @@
 /**
  * `npm run docs`: regenerates every generated part of the docs — the README rules table, each rule
  * page's header and options list (from rule metadata), and every measured figure and table (from
- * bench/results.json, also written to src/generated/bench-figures.ts for messages).
+ * bench/results.json).
  * `npm run docs:check` changes nothing and fails when any of them is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

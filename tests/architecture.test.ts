@@ -7,7 +7,6 @@ const src = path.join(import.meta.dirname, '..', 'src');
 /** Lowest first: a file may import from its own folder or from a folder with a lower rank. */
 const RANK: Record<string, number> = {
   util: 0,
-  generated: 0,
   ast: 1,
   profile: 1,
   analysis: 2,

@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import {
-  computeFigures,
-  figuresModulePath,
-  loadResults,
-  loadSuites,
-  markdownFiles,
-  renderFiguresModule,
-  renderMarkdown,
-  root,
-} from './bench-docs.js';
+import { computeFigures, loadResults, loadSuites, markdownFiles, renderMarkdown, root } from './bench-docs.js';
 import { renderLintCost } from './lint-docs.js';
 import { renderReadme, renderRulePage, ruleNames } from './rule-docs.js';
 
@@ -20,7 +11,6 @@ export async function renderAllDocs(): Promise<Map<string, string>> {
   const results = loadResults();
   const figures = computeFigures(suites, results);
   const out = new Map<string, string>();
-  out.set(figuresModulePath, renderFiguresModule(figures));
   const rulePages = new Map(ruleNames.map((name) => [path.join(root, 'docs/rules', `${name}.md`), name]));
   for (const file of markdownFiles()) {
     let text = readFileSync(file, 'utf8');

@@ -3,7 +3,8 @@
  * (deprecated rules in a table of their own), each page's header (title, description, a deprecation
  * notice, configs, fixable/suggestions/type information) and its options list (deprecated options
  * marked). Nothing in those parts is kept by hand. Every function takes the rules it documents
- * (default: the plugin's), so a test can render a fixture.
+ * (default: the plugin's), so a test can render a fixture. The hand-written rest of a page must
+ * follow RULE_PAGE_SECTIONS (checked on every render).
  */
 
 import type { ConfigName } from '../../src/configs.js';
@@ -163,6 +164,38 @@ export function renderOptionsList(name: string, ruleMap: RuleMap = rules): strin
   return lines.join('\n');
 }
 
+/**
+ * The sections of every rule page, in this order, after a short introduction: examples first, as
+ * typescript-eslint and unicorn pages do, then what is flagged in detail, why (the measured
+ * figures), the options, what the fixes keep, and when not to use the rule. Other sections
+ * (`Limitations`, …) may follow.
+ */
+export const RULE_PAGE_SECTIONS = ['Examples', 'What it flags', 'Why', 'Options', 'Fix safety', 'When not to use it'] as const;
+
+/** The most characters the introduction (between the header and `## Examples`) may have. */
+export const INTRO_LIMIT = 400;
+
+const HEADER_END = '<!-- end auto-generated rule header -->';
+const MEASURED = /<!-- (?:figure|bench-table) /u;
+
+/** What is wrong with the order and shape of a rule page's hand-written part; empty when nothing is. */
+export function rulePageProblems(text: string): string[] {
+  const body = text.slice(text.indexOf(HEADER_END) + HEADER_END.length);
+  const problems: string[] = [];
+  const firstSection = body.search(/^## /mu);
+  const intro = (firstSection < 0 ? body : body.slice(0, firstSection)).trim();
+  if (intro === '') problems.push('no introduction before the first section');
+  else if (intro.includes('\n\n') || /^(?:```|\||#|<!--)/mu.test(intro)) problems.push('the introduction is more than one paragraph of prose');
+  else if (intro.length > INTRO_LIMIT) problems.push(`the introduction has ${intro.length} characters (at most ${INTRO_LIMIT})`);
+  const headings = [...body.matchAll(/^## (.+)$/gmu)].map((match) => match[1]!);
+  if (RULE_PAGE_SECTIONS.some((section, index) => headings[index] !== section)) {
+    problems.push(`sections are ${headings.map((h) => `"${h}"`).join(', ')}; they must start with ${RULE_PAGE_SECTIONS.map((h) => `"${h}"`).join(', ')}`);
+  }
+  const why = body.search(/^## Why$/mu);
+  if (MEASURED.test(why < 0 ? body : body.slice(0, why))) problems.push('a measured figure or benchmark table comes before "Why"');
+  return problems;
+}
+
 const BLOCK = (begin: string, end: string) => new RegExp(`(${begin})[\\s\\S]*?(${end})`, 'u');
 
 export function replaceBetween(text: string, begin: string, end: string, content: string, file: string): string {
@@ -189,6 +222,8 @@ export function renderRulePage(name: string, text: string, ruleMap: RuleMap = ru
   const at = text.indexOf(marker);
   if (at < 0) throw new Error(`${file}: missing ${marker}`);
   const withHeader = renderRuleHeader(name, ruleMap) + text.slice(at + marker.length);
+  const problems = rulePageProblems(withHeader);
+  if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
   return replaceBetween(
     withHeader,
     '<!-- begin auto-generated rule options list -->',

@@ -1,7 +1,7 @@
-/** Inserting statements: before a statement (with its indentation) or before its leading comments, one declaring fix per statement list and pass. */
+/** Inserting statements: before a statement (with its indentation) or before its leading comments, one declaring fix per statement list and pass; after a statement. */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { forEachChild } from '../ast/index.js';
+import { forEachChild, isStatementList } from '../ast/index.js';
 import { getIndent } from './indent.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -119,4 +119,34 @@ export function insertStatementBefore(
   const styled = text.endsWith(';') && !usesSemicolons(sourceCode) ? text.slice(0, -1) : text;
   const guarded = needsLeadingSemicolon(sourceCode, statement, styled) ? `;${styled}` : styled;
   return [fixer.insertTextBefore(statement, `${guarded}\n${getIndent(sourceCode, statement)}`), claimStatementList(fixer, statement)];
+}
+
+/**
+ * Inserts the statement `text` just after `statement`: on the next line at its indentation, or after
+ * a space when more code follows on the same line. Where `statement` is the single body of an `if`,
+ * a loop or a label, the two are wrapped in braces instead (`if (c) { a(); b(); }`). A `;` that ends
+ * `text` is dropped in a file written without semicolons unless it must separate two statements on
+ * one line, and a `;` is added after `statement` where the next statement starts on its line.
+ */
+export function insertStatementAfter(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: SourceCode,
+  statement: TSESTree.Node,
+  text: string,
+): TSESLint.RuleFix[] {
+  const bare = text.endsWith(';') ? text.slice(0, -1) : text;
+  const terminated = sourceCode.getLastToken(statement)?.value === ';';
+  const separator = terminated ? '' : ';';
+  if (!statement.parent || !isStatementList(statement.parent)) {
+    return [fixer.insertTextBefore(statement, '{ '), fixer.insertTextAfter(statement, `${separator} ${bare}${usesSemicolons(sourceCode) ? ';' : ''} }`)];
+  }
+  const next = sourceCode.getTokenAfter(statement, { includeComments: true });
+  if (next && next.loc.start.line === statement.loc.end.line) {
+    // More code (or a comment) on the line: keep the line, separate with `;` on both sides.
+    const closing = next.value === '}' || next.type === 'Line' ? usesSemicolons(sourceCode) : true;
+    return [fixer.insertTextAfter(statement, `${separator} ${bare}${closing ? ';' : ''}`)];
+  }
+  const styled = usesSemicolons(sourceCode) ? `${bare};` : bare;
+  const guarded = !terminated && ASI_HAZARD.test(styled) ? `;${styled}` : styled;
+  return [fixer.insertTextAfter(statement, `\n${getIndent(sourceCode, statement)}${guarded}`)];
 }

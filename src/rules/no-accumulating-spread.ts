@@ -26,7 +26,6 @@ import type { Loop } from '../analysis/loops.js';
 import { getSizedCollectionKind, isArrayOrTupleType, isMutableArrayType, isPrimitiveType, isSafePropertyKeyType } from '../analysis/types.js';
 import type { FixDecision } from '../fixers/index.js';
 import { fix, fixOrSuggest, getFreeName, getIndent, getParenthesizedRange, hasCommentsInside, noFix, suggest } from '../fixers/index.js';
-import { figure } from '../generated/bench-figures.js';
 import type { TypeInformationMessageId } from '../kit/index.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
@@ -68,7 +67,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       accumulatingSpread:
-        '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, so building it takes time quadratic in its size ({{figure}}); mutate it in place with {{remedy}}.',
+        '`{{name}}` is copied in full on every {{where}} by `{{copy}}`, which makes building it quadratic: mutate it in place with {{remedy}}.',
       // Reported by getTypeServices() when the file has no type information.
       ...TYPE_INFORMATION_MESSAGES,
       suggestMutate: 'Mutate `{{name}}` in place ({{reason}}).',
@@ -125,7 +124,6 @@ export default createRule<Options, MessageIds>({
       if (loop && !decide(frequency, copy.node, frequencyOptions, { kind: 'quadratic', loop }).report) return;
       const data = {
         copy: shorten(sourceCode.getText(copy.node).replace(/\s+/gu, ' ')),
-        figure: figureFor(copy.kind),
         name,
         remedy: REMEDY[copy.kind].replaceAll('{{name}}', name),
         where,
@@ -453,13 +451,6 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-function figureFor(kind: Copy['kind']): string {
-  if (kind === 'object-spread' || kind === 'assign') {
-    return `2,000 entries took ${figure('no-accumulating-spread.objectSpreadAt2k')} with \`{ ...acc, [k]: v }\` against ${figure('no-accumulating-spread.objectAssignAt2k')} in place, on Node ${figure('node')}`;
-  }
-  return `10,000 items took ${figure('no-accumulating-spread.arraySpreadAt10k')} with \`[...acc, x]\` against ${figure('no-accumulating-spread.arrayPushAt10k')} with \`push\`, on Node ${figure('node')}`;
-}
 
 /** The copy and the accumulator's initial literal are the same kind (`[]` for arrays, `{}` for objects). */
 function sameKind(copy: Copy, init: TSESTree.Node): boolean {

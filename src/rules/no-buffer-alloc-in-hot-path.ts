@@ -20,7 +20,6 @@ import { getHotPathModel } from '../analysis/hot-path.js';
 import { isInvariantIn } from '../analysis/invariance.js';
 import { getLoopAnalysis } from '../analysis/loops.js';
 import { claimStatementList, fixOrSuggest, getFreeName, insertBeforeWithComments, noFix, suggest } from '../fixers/index.js';
-import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../kit/index.js';
 import type { FrequencyOptions } from '../analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS, whereItRepeats } from '../analysis/frequency.js';
@@ -58,7 +57,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       allocInHotPath:
-        '`{{text}}` allocates {{what}} {{hot}}: reuse one scratch buffer instead (a reused, cleared 4 KiB buffer took {{figure}} of the time of `Buffer.alloc(4096)` per call, measured on Node {{node}}).',
+        '`{{text}}` allocates {{what}} {{hot}}: reuse one scratch buffer instead.',
       suggestScratch:
         'Reuse a module-level `{{name}}` ({{how}}); only while the buffer is never kept beyond the call.',
     },
@@ -217,9 +216,7 @@ export default createRule<Options, MessageIds>({
       const offer = fixOrSuggest(decision, { data: { how, name }, messageId: 'suggestScratch' });
       context.report({
         data: {
-          figure: figure('no-buffer-alloc-in-hot-path.reusedFill4k'),
           hot,
-          node: figure('node'),
           what: size === null ? 'a new buffer of the same size' : `a new ${size * what.bytesPerElement}-byte buffer`,
           text: shorten(sourceCode.getText(node)),
         },

@@ -19,7 +19,6 @@ import { getHotPathModel } from '../analysis/hot-path.js';
 import type { Loop } from '../analysis/loops.js';
 import { getLoopAnalysis, statementBeforeLoop } from '../analysis/loops.js';
 import { claimStatementList, fixOrSuggest, getFreeName, insertBeforeWithComments, insertStatementBefore, noFix, suggest } from '../fixers/index.js';
-import { figure } from '../generated/bench-figures.js';
 import { createRule } from '../kit/index.js';
 import { constantCase } from '../util/text.js';
 
@@ -49,15 +48,15 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       constantStringify:
-        'This `JSON.stringify` of a constant runs {{hot}} and builds the same string every time ({{cost}} and {{bytes}} per call, measured on Node {{node}}): compute it once at module level.',
+        'This `JSON.stringify` of a constant runs {{hot}} and builds the same string every time: compute it once at module level.',
       deepCloneViaJson:
-        '`JSON.parse(JSON.stringify(…))` {{hot}} serializes and re-parses the whole value on every call: copy only the shape you need (a shape-specific copy took {{copy}} of the time; `structuredClone` took {{clone}}, measured on Node {{node}}).',
+        '`JSON.parse(JSON.stringify(…))` {{hot}} serializes and re-parses the whole value every time: copy only the fields you need.',
       dynamicStringify:
-        '`JSON.stringify` {{hot}} rediscovers the shape of the value on every call: a schema-compiled serializer (fast-json-stringify, Fastify response schemas) does not (reported because `checkDynamic` is on).',
+        '`JSON.stringify` {{hot}} rediscovers the value\'s shape each call: a schema-compiled serializer (fast-json-stringify) does not.',
       invariantInLoop:
         '`JSON.stringify({{name}})` runs {{hot}}, but `{{name}}` does not change there: stringify it once before the loop.',
       repeatedStringify:
-        '`{{name}}` was already stringified at line {{line}} and has not changed since: reuse that string (stringifying once took {{figure}} of the time, measured on Node {{node}}).',
+        '`{{name}}` was already stringified at line {{line}} and has not changed since: reuse that string.',
       suggestBeforeLoop: 'Stringify `{{name}}` once before the loop, as `{{variable}}`.',
       suggestReuse: 'Reuse `{{variable}}` from line {{line}}.',
     },
@@ -134,12 +133,7 @@ export default createRule<Options, MessageIds>({
       const rest = call.arguments.slice(1).map((a) => `, ${sourceCode.getText(a)}`).join('');
       const declaration = `const ${name} = JSON.stringify(${source}${rest});`;
       context.report({
-        data: {
-          bytes: figure('no-json-stringify-in-hot-path.constantBytes'),
-          cost: figure('no-json-stringify-in-hot-path.constantPerCall'),
-          hot,
-          node: figure('node'),
-        },
+        data: { hot },
         // Always a fix: the value is a constant literal nothing changes, so one string serves every call.
         fix: (fixer) => [
           atModuleLevel
@@ -223,7 +217,7 @@ export default createRule<Options, MessageIds>({
             suggest((fixer) => fixer.replaceText(call, reuse), 'a call between the two could change the value through an alias');
       const offer = fixOrSuggest(decision, { data: { line: first.loc.start.line, variable: reuse }, messageId: 'suggestReuse' });
       context.report({
-        data: { figure: figure('no-json-stringify-in-hot-path.onceRatio'), line: first.loc.start.line, name: argument.name, node: figure('node') },
+        data: { line: first.loc.start.line, name: argument.name },
         messageId: 'repeatedStringify',
         node: call,
         suggest: offer.suggest,
@@ -247,12 +241,7 @@ export default createRule<Options, MessageIds>({
         const parent = call.parent;
         if (isJsonCall(parent, 'parse') && parent.arguments[0] === call) {
           context.report({
-            data: {
-              clone: figure('no-json-stringify-in-hot-path.structuredCloneRatio'),
-              copy: figure('no-json-stringify-in-hot-path.shapeCopyRatio'),
-              hot,
-              node: figure('node'),
-            },
+            data: { hot },
             messageId: 'deepCloneViaJson',
             node: parent,
           });

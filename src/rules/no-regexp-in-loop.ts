@@ -11,7 +11,6 @@ import { statementBeforeLoop } from '../analysis/loops.js';
 import { isStringLikeType } from '../analysis/types.js';
 import type { FixDecision } from '../fixers/index.js';
 import { fix, fixOrSuggest, getFreeName, insertStatementBefore, noFix, suggest } from '../fixers/index.js';
-import { figure } from '../generated/bench-figures.js';
 import type { TypeInformationMessageId } from '../kit/index.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
@@ -38,9 +37,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       constructorInLoop:
-        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once outside the loop (hoisted, the loop took {{figure}} of the time on Node {{node}}).',
+        '`{{text}}` compiles the same pattern on every iteration of the {{loop}}: build it once outside the loop.',
       literalInLoop:
-        'This regex literal creates a new RegExp object on every iteration of the {{loop}} ({{bytes}} of garbage each, measured on Node {{node}}): create it once outside the loop.',
+        'This regex literal creates a new RegExp object on every iteration of the {{loop}}: create it once outside the loop.',
       // Reported by getTypeServices() when the file has no type information.
       ...TYPE_INFORMATION_MESSAGES,
       suggestHoist: 'Create it once before the loop as `{{name}}` ({{reason}}).',
@@ -120,10 +119,7 @@ export default createRule<Options, MessageIds>({
       const everyIteration = hoistable.every((loop) => repeating.some((r) => r.loop === loop && !r.conditional));
       const isLiteral = node.type === AST_NODE_TYPES.Literal;
       const data = {
-        bytes: figure('no-regexp-in-loop.literalBytesPerIteration'),
-        figure: figure('no-regexp-in-loop.newRegExpHoisted'),
         loop: named.loop.description,
-        node: figure('node'),
         text: shorten(sourceCode.getText(node)),
       };
       const messageId = isLiteral ? 'literalInLoop' : 'constructorInLoop';

@@ -8,6 +8,7 @@ import {
   isEmptyStringOrNullish,
   isFunction,
   loopBodyOf,
+  mentions,
   outermostTypeWrapper,
   plusOperands,
   skipTypeWrappers,
@@ -19,14 +20,14 @@ import type { FrequencyOptions } from '../analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../analysis/frequency.js';
 import type { Loop } from '../analysis/loops.js';
 import { exitsLoopAfter } from '../analysis/loops.js';
-import { isArrayOrTupleType, isBuiltinMapType, isStringLikeType } from '../analysis/types.js';
-import { figure } from '../generated/bench-figures.js';
+import { isArrayOrTupleType, isBuiltinMapType, isPrimitiveType, isStringLikeType } from '../analysis/types.js';
+import { getFreeName, insertStatementAfter } from '../fixers/index.js';
 import type { TypeInformationMessageId } from '../kit/index.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
 export type Options = [{ checkPlainAppends?: boolean } & Partial<FrequencyOptions>];
-export type MessageIds = 'flatteningRead' | 'plainAppend' | TypeInformationMessageId;
+export type MessageIds = 'flatteningRead' | 'plainAppend' | 'suggestTrackTail' | TypeInformationMessageId;
 
 type Variable = TSESLint.Scope.Variable;
 /** The accumulator as written: a binding or `this.field`. */
@@ -42,6 +43,19 @@ interface Append {
   /** Loops in which the accumulator keeps its value from one iteration to the next, innermost first. */
   loops: Loop[];
 }
+
+/** What to do instead of a read, by what the read looks at. */
+export const REMEDY = {
+  other: 'keep the parts in an array and read the one you need, or read it after the loop',
+  search: 'keep a `Set` of the parts you appended and look them up there',
+  tail: 'read the end of the part you appended, or keep it in a variable',
+} as const;
+
+/** Reads of where the string ends, besides `endsWith`: `s[s.length - 1]`, `s.at(-1)`, `s.slice(-2)`, … */
+const TAIL_METHODS = new Set(['at', 'charAt', 'charCodeAt', 'slice']);
+const SEARCH_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf']);
+/** Longest end a suggestion keeps in a variable. */
+const MAX_TAIL = 64;
 
 interface Accumulator {
   appends: Append[];
@@ -62,13 +76,15 @@ export default createRule<Options, MessageIds>({
       requiresTypeChecking: true,
       strictOptions: { checkPlainAppends: true, ...STRICT_FREQUENCY_OPTIONS },
     },
+    hasSuggestions: true,
     messages: {
       flatteningRead:
-        "`{{name}}` is built by concatenation in the {{loop}} and read there by {{read}}: every read flattens the whole string, so the loop's cost grows with the square of the string's length.",
+        '`{{name}}` is built by concatenation in the {{loop}} and read there by {{read}}, which copies the whole string each time: {{remedy}}.',
       plainAppend:
-        '`{{name}}` is built by concatenation in the {{loop}} and not read there; V8 builds it as a rope, which is fast (collecting parts and calling `join()` measured {{pushJoin}} slower on Node {{node}}), so this is reported only for engine-neutral builder style.',
+        '`{{name}}` is built by concatenation in the {{loop}}, which is fast in V8 (a rope): reported only because `checkPlainAppends` is on.',
       // Reported by getTypeServices() when the file has no type information.
       ...TYPE_INFORMATION_MESSAGES,
+      suggestTrackTail: 'Keep the end of `{{name}}` in `{{variable}}`, updated wherever `{{name}}` changes.',
     },
     schema: [
       {
@@ -174,19 +190,231 @@ export default createRule<Options, MessageIds>({
     }
 
     function reportFlatteningReads(accumulator: Accumulator, reads: Iterable<TSESTree.Node>): Set<Loop> {
-      const flagged = new Set<Loop>();
+      const found: [TSESTree.Node, Loop][] = [];
       for (const read of reads) {
         if (accumulator.appendParts.has(read) || !isFlatteningRead(read)) continue;
         const loop = findQuadraticLoop(accumulator, read);
-        if (!loop) continue;
-        flagged.add(loop);
+        if (loop) found.push([read, loop]);
+      }
+      const tracking = 'variable' in accumulator.owner ? trackTail(accumulator.owner.variable, found.map(([read]) => read)) : null;
+      for (const [read, loop] of found) {
         context.report({
-          data: { loop: loop.description, name: accumulator.name, read: describeRead(read) },
+          data: { loop: loop.description, name: accumulator.name, read: describeRead(read), remedy: REMEDY[readKind(read)] },
           messageId: 'flatteningRead',
           node: read,
+          suggest: tracking?.reads.has(read) ? [tracking.suggestion] : [],
         });
       }
-      return flagged;
+      return new Set(found.map(([, loop]) => loop));
+    }
+
+    /**
+     * The suggestion for reads of the end of a local string (`s.endsWith(';')`, `s[s.length - 1]`):
+     * keep its last k characters in a variable, set where `s` is declared and updated after every
+     * write, and read that instead. Offered only where every write of `s` is a statement it can
+     * follow: `s += e` or `s = s + e` with `e` cheap to evaluate again (a primitive name or element)
+     * or ending in a constant of at least k characters, and resets `s = e`. Then the variable always
+     * equals `s.slice(-k)`, so each rewritten read returns what it did.
+     */
+    function trackTail(variable: Variable, reads: readonly TSESTree.Node[]): { reads: Set<TSESTree.Node>; suggestion: TSESLint.SuggestionReportDescriptor<MessageIds> } | null {
+      const tails = reads.flatMap((read) => {
+        const k = tailLength(variable, read);
+        return k === null ? [] : [{ k, read }];
+      });
+      if (tails.length === 0 || variable.defs.length !== 1) return null;
+      const k = Math.max(...tails.map((tail) => tail.k));
+      const def = variable.defs[0]!;
+      const declarator = def.node;
+      const declaration = def.parent;
+      if (
+        def.type !== 'Variable' ||
+        declarator.type !== AST_NODE_TYPES.VariableDeclarator ||
+        declarator.id.type !== AST_NODE_TYPES.Identifier ||
+        !declarator.init ||
+        declaration?.type !== AST_NODE_TYPES.VariableDeclaration ||
+        declaration.kind === 'const' ||
+        declaration.declare ||
+        declaration.declarations.length !== 1 ||
+        !declaration.parent ||
+        statementsOf(declaration.parent) === null
+      ) {
+        return null;
+      }
+      const name = variable.name;
+      const tailName = getFreeName(sourceCode, declaration, variable.scope.block, [`${name}Tail`]);
+      const updates: { statement: TSESTree.Node; text: string }[] = [];
+      for (const reference of variable.references) {
+        if (!reference.isWrite() || reference.init) continue;
+        const update = reference.identifier.type === AST_NODE_TYPES.Identifier ? tailUpdate(reference.identifier, name, tailName, k) : null;
+        if (!update) return null;
+        updates.push(update);
+      }
+      const initial = constantTail(declarator.init, k, 'whole') ?? `${name}.slice(-${k})`;
+      const rewritten = new Set(tails.map((tail) => tail.read));
+      return {
+        reads: rewritten,
+        // A suggestion, not a fix: it keeps behaviour, but it adds a variable and a statement after
+        // every write of the string, a rewrite its author should see.
+        suggestion: {
+          data: { name, variable: tailName },
+          fix: (fixer) => [
+            ...insertStatementAfter(fixer, sourceCode, declaration, `${declaration.kind} ${tailName} = ${initial};`),
+            ...updates.flatMap(({ statement, text }) => insertStatementAfter(fixer, sourceCode, statement, text)),
+            ...[...rewritten].flatMap((read) => tailReadIdentifiers(variable, read).map((id) => fixer.replaceText(id, tailName))),
+          ],
+          messageId: 'suggestTrackTail',
+        },
+      };
+    }
+
+    /** The statement that keeps `tail` equal to `name.slice(-k)` after the write at `target`, or `null`. */
+    function tailUpdate(target: TSESTree.Identifier, name: string, tail: string, k: number): { statement: TSESTree.Node; text: string } | null {
+      const assignment = target.parent;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== target) return null;
+      const statement = assignment.parent;
+      if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return null;
+      const { operator, right } = assignment;
+      if (operator !== '+=' && operator !== '=') return null;
+      // The new value ends in a constant (`s += ';'`, `s = s + x + ','`, a reset `s = ''`).
+      const constant = constantTail(right, k, operator === '+=' ? 'end' : 'whole');
+      if (constant !== null) return { statement, text: `${tail} = ${constant};` };
+      // `s += e` or `s = s + e`: the old end and `e`.
+      const appended =
+        operator === '+='
+          ? right
+          : right.type === AST_NODE_TYPES.BinaryExpression && right.operator === '+' && isSameTarget(right.left, target)
+            ? right.right
+            : null;
+      if (appended) {
+        // Evaluated again after the write: it must not read the string, which has changed by then.
+        if (mentions(appended, name) || !isCheapToRepeat(appended)) return null;
+        return { statement, text: `${tail} = (${tail} + ${sourceCode.getText(appended)}).slice(-${k});` };
+      }
+      // Built from itself some other way (a prepend, a template, `concat`): not followed.
+      if (getSelfOperands(assignment, target) !== null) return null;
+      // A reset: the new value's end, read once.
+      return { statement, text: `${tail} = ${name}.slice(-${k});` };
+    }
+
+    /**
+     * A string literal for the last `k` characters of a value when they are constant: a string
+     * literal's own text, or the end of a longer one (in its quotes, when its text has no escapes);
+     * the end of a template's last text and of `x + 'literal'` of at least `k` characters. With
+     * `'end'` (the value is appended to what is there), a literal must have `k` characters too.
+     */
+    function constantTail(node: TSESTree.Node, k: number, mode: 'end' | 'whole'): string | null {
+      if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') {
+        if (node.value.length < k && mode === 'end') return null;
+        if (node.value.length <= k) return sourceCode.getText(node);
+        const body = node.raw.slice(1, -1);
+        return body.includes('\\') ? null : `${node.raw[0]}${body.slice(-k)}${node.raw[0]}`;
+      }
+      if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+        const last = node.quasis.at(-1)!;
+        const cooked = last.value.cooked;
+        if (cooked === null || cooked.length < k || last.value.raw.includes('\\') || last.value.raw.includes('\r')) return null;
+        const end = cooked.slice(-k);
+        return /^[^'\\\n\r\u2028\u2029]*$/u.test(end) ? `'${end}'` : JSON.stringify(end);
+      }
+      // `x + 'literal'` is a string ending in the literal, whatever `x` is.
+      if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') return constantTail(node.right, k, 'end');
+      return null;
+    }
+
+    /** Evaluating `node` a second time right after the append costs little and changes nothing. */
+    function isCheapToRepeat(node: TSESTree.Node): boolean {
+      // A primitive: `+` calls no `toString` or `valueOf` of the user's.
+      if (!isPrimitiveType(checker, services.getTypeAtLocation(node))) return false;
+      if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.Literal) return true;
+      if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.expressions.length === 0;
+      // An element of a built-in array or tuple, by a name or a number: no getter runs.
+      return (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.computed &&
+        !node.optional &&
+        node.object.type === AST_NODE_TYPES.Identifier &&
+        (node.property.type === AST_NODE_TYPES.Identifier || (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'number')) &&
+        isArrayOrTupleType(program, services.getTypeAtLocation(node.object))
+      );
+    }
+
+    /** What the read looks at, for the remedy the message gives. */
+    function readKind(read: TSESTree.Node): keyof typeof REMEDY {
+      // Where the value ends up, as in describeRead: `(s ?? '').endsWith(';')` reads the end.
+      let node = outermostTypeWrapper(read);
+      while (flowsInto(node)) node = outermostTypeWrapper(node.parent!);
+      const parent = node.parent!;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+        const method = parent.computed ? null : getStaticPropertyName(parent);
+        if (method !== null && SEARCH_METHODS.has(method)) return 'search';
+        if (method === 'endsWith') return 'tail';
+        if (parent.computed ? isLengthMinus(parent.property, read) !== null : method !== null && TAIL_METHODS.has(method) && tailArgument(parent, read) !== null) return 'tail';
+      }
+      return 'other';
+    }
+
+    /** How many characters from the end `read` looks at (`s.endsWith(';')` → 1), or `null`. */
+    function tailLength(variable: Variable, read: TSESTree.Node): number | null {
+      if (read.type !== AST_NODE_TYPES.Identifier || findVariable(sourceCode, read) !== variable) return null;
+      const node = outermostTypeWrapper(read);
+      const parent = node.parent!;
+      if (parent.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node || parent.optional) return null;
+      const k = parent.computed ? isLengthMinus(parent.property, read) : tailArgument(parent, read);
+      if (k === null || k > MAX_TAIL) return null;
+      // Every `s` in the read must be the same variable (`s[s.length - 1]`).
+      return tailReadIdentifiers(variable, read).length > 0 ? k : null;
+    }
+
+    /** `s.length - N` (N a positive integer) for the accumulator `read` names: N, or `null`. */
+    function isLengthMinus(node: TSESTree.Node, read: TSESTree.Node): number | null {
+      if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== '-') return null;
+      const { left, right } = node;
+      if (
+        left.type !== AST_NODE_TYPES.MemberExpression ||
+        left.computed ||
+        left.optional ||
+        getStaticPropertyName(left) !== 'length' ||
+        left.object.type !== AST_NODE_TYPES.Identifier ||
+        read.type !== AST_NODE_TYPES.Identifier ||
+        left.object.name !== read.name
+      ) {
+        return null;
+      }
+      return positiveInteger(right);
+    }
+
+    /**
+     * For `s.<method>(…)`, the number of end characters the call reads: `endsWith(literal)` its length,
+     * `at(-N)` and `slice(-N)` N, `charAt`/`charCodeAt(s.length - N)` N; `null` for anything else.
+     */
+    function tailArgument(member: TSESTree.MemberExpression, read: TSESTree.Node): number | null {
+      const call = member.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || call.optional || call.arguments.length !== 1) return null;
+      const [argument] = call.arguments as [TSESTree.Node];
+      switch (getStaticPropertyName(member)) {
+        case 'endsWith': {
+          const text = argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string' ? argument.value : null;
+          return text === null || text.length === 0 ? null : text.length;
+        }
+        case 'at':
+        case 'slice':
+          return argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === '-' ? positiveInteger(argument.argument) : null;
+        case 'charAt':
+        case 'charCodeAt':
+          return isLengthMinus(argument, read);
+        default:
+          return null;
+      }
+    }
+
+    /** The identifiers of `variable` in the tail read `read` (`s` twice in `s[s.length - 1]`); empty when another name is involved. */
+    function tailReadIdentifiers(variable: Variable, read: TSESTree.Node): TSESTree.Identifier[] {
+      const node = outermostTypeWrapper(read);
+      const member = node.parent as TSESTree.MemberExpression;
+      const index = member.computed ? member.property : member.parent.type === AST_NODE_TYPES.CallExpression ? member.parent.arguments[0] : undefined;
+      const lengthOf = index?.type === AST_NODE_TYPES.BinaryExpression && index.left.type === AST_NODE_TYPES.MemberExpression ? index.left.object : null;
+      const ids = [read as TSESTree.Identifier, ...(lengthOf?.type === AST_NODE_TYPES.Identifier ? [lengthOf] : [])];
+      return ids.every((id) => findVariable(sourceCode, id) === variable) ? ids : [];
     }
 
     /**
@@ -211,6 +439,7 @@ export default createRule<Options, MessageIds>({
             loop: loop.description,
             name: accumulator.name,
             read: `\`this.${method}()\`, which reads \`this.${field}\` with ${describeRead(innerRead)} at line ${innerRead.loc.start.line}`,
+            remedy: REMEDY[readKind(innerRead)],
           },
           messageId: 'flatteningRead',
           node: call,
@@ -236,12 +465,7 @@ export default createRule<Options, MessageIds>({
         if (flagged.has(loop) || reported.has(loop)) continue;
         reported.add(loop);
         context.report({
-          data: {
-            loop: loop.description,
-            name: accumulator.name,
-            node: figure('node'),
-            pushJoin: figure('no-string-concat-in-loop.pushJoinSlowdown'),
-          },
+          data: { loop: loop.description, name: accumulator.name },
           messageId: 'plainAppend',
           node: append.node,
         });
@@ -412,6 +636,11 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** The value of a positive integer literal, or `null`. */
+function positiveInteger(node: TSESTree.Node): number | null {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number' && Number.isInteger(node.value) && node.value > 0 ? node.value : null;
+}
 
 function asTarget(node: TSESTree.Node): Target | null {
   if (node.type === AST_NODE_TYPES.Identifier) return node;

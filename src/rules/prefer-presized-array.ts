@@ -28,7 +28,6 @@ import type { SizedCollectionKind } from '../analysis/types.js';
 import { getSizedCollectionKind, isArrayOrTupleType, isLengthOf, isNumberType } from '../analysis/types.js';
 import type { FixDecision } from '../fixers/index.js';
 import { fix, fixOrSuggest, getFreeName, getIndent, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot, typeTextAt } from '../fixers/index.js';
-import { figure } from '../generated/bench-figures.js';
 import type { TypeInformationMessageId } from '../kit/index.js';
 import { createRule, deprecatedOption, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
@@ -74,15 +73,6 @@ interface Candidate {
   sizeIsLength: boolean;
 }
 
-const FIGURE_BY_KIND = {
-  array: 'prefer-presized-array.arrayPresizedEndToEnd',
-  counted: 'prefer-presized-array.countedPresizedEndToEnd',
-  map: 'prefer-presized-array.mapPresizedEndToEnd',
-  set: 'prefer-presized-array.setPresizedEndToEnd',
-  tuple: 'prefer-presized-array.arrayPresizedEndToEnd',
-  'typed-array': 'prefer-presized-array.typedPresizedEndToEnd',
-} as const;
-
 const TYPE_DECLARATIONS = new Set<string>([
   AST_NODE_TYPES.ClassDeclaration,
   AST_NODE_TYPES.TSEnumDeclaration,
@@ -126,9 +116,9 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       presize:
-        '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate it once with `new Array({{size}})` and fill it by index ({{figure}} of the push loop\'s time, later reads included, measured on Node {{node}}).',
+        '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate `new Array({{size}})` and fill it by index.',
       presizeWithExit:
-        '`{{name}}` grows by one `push` per {{unit}}, whose count (`{{size}}`) is known, but the loop can end early: if it usually runs to the end, allocate `new Array({{size}})`, fill it by index and set `{{name}}.length` to the count after the loop.',
+        '`{{name}}` grows by one `push` per {{unit}}, but the loop can end early: if it rarely does, presize it to `{{size}}` and set `length` after.',
       // Reported by getTypeServices() when the file has no type information.
       ...TYPE_INFORMATION_MESSAGES,
       suggestMap: 'Build `{{name}}` with `{{source}}.map(…)` (for a sparse array, `map` keeps the holes and skips the callback for them).',
@@ -247,9 +237,7 @@ export default createRule<Options, MessageIds>({
       // Grown again after the loop (a second loop pushes more): the count is not its final size.
       if (isGrownAfter(candidate)) return;
       const data = {
-        figure: figure(FIGURE_BY_KIND[kind]),
         name: out.name,
-        node: figure('node'),
         size,
         unit: describeUnit(kind, source),
       };

@@ -6,7 +6,6 @@ import { typescript } from '../util/deps.js';
 
 import { findNode, findVariable, getStaticPropertyName, isInsideFunction, skipTypeWrappers } from '../ast/index.js';
 import type { Loop } from '../analysis/loops.js';
-import { figure } from '../generated/bench-figures.js';
 import type { TypeInformationMessageId } from '../kit/index.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 
@@ -36,7 +35,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       preferStructOfArrays:
-        '`{{name}}` holds `{{type}}` records ({{fields}}: all numbers), walked field by field in the {{loops}}: each record is a separate heap object. One `Float64Array` per field took {{update}} of the time for an update pass and kept {{soaBytes}} per item instead of {{aosBytes}} (measured on Node {{node}}).',
+        '`{{name}}` holds `{{type}}` records ({{fields}}: all numbers), walked field by field in the {{loops}}: keep one typed array per field instead.',
       // Reported by getTypeServices() when the file has no type information.
       ...TYPE_INFORMATION_MESSAGES,
     },
@@ -268,14 +267,10 @@ export default createRule<Options, MessageIds>({
           const { start } = node.loc;
           context.report({
             data: {
-              aosBytes: figure('prefer-struct-of-arrays.retainedAosPerItem'),
               fields: [...shape.numeric].map((f) => `\`${f}\``).join(', '),
               loops: loopsText,
               name,
-              node: figure('node'),
-              soaBytes: figure('prefer-struct-of-arrays.retainedSoaPerItem'),
               type: shape.name,
-              update: figure('prefer-struct-of-arrays.updateSoa'),
             },
             loc: { end: { column: start.column + name.length, line: start.line }, start },
             messageId: 'preferStructOfArrays',

@@ -5,6 +5,7 @@ import {
   claimStatementList,
   getFreeName,
   insertBeforeWithComments,
+  insertStatementAfter,
   insertStatementBefore,
   needsLeadingSemicolon,
 } from '../../src/fixers/index.js';
@@ -176,5 +177,51 @@ describe('insertStatementBefore', () => {
     expect(insert('const a = 1\nconst b = 2\nuse(1);', 'console.log(0);')).toBe('const a = 1\nconst b = 2\nconsole.log(0)\nuse(1);');
     // A for head's declaration and text without a trailing `;` do not count or change.
     expect(insert('for (let i = 0; i < 2; i++) use(i)\nuse(1)', 'console.log(0)')).toBe('for (let i = 0; i < 2; i++) use(i)\nconsole.log(0)\nuse(1)');
+  });
+});
+
+describe('insertStatementAfter', () => {
+  /** `code` with `text` inserted after the statement `s += 1` (with its semicolon, if it has one). */
+  const insert = (code: string, text: string): string =>
+    inspect(code, (context, program) => {
+      const statement = nodeByText(context.sourceCode, program, 'ExpressionStatement', code.includes('s += 1;') ? 's += 1;' : 's += 1');
+      return applyFixes(code, insertStatementAfter(fixer, context.sourceCode, statement, text));
+    });
+
+  it("puts the statement on the next line at the statement's indentation", async () => {
+    const code = 'let s = 0;\nfunction f() {\n    if (s < 9) {\n\ts += 1;\n    }\n}\nf();\nconst result = s;';
+    const fixed = insert(code, 's *= 10;');
+    expect(fixed).toBe('let s = 0;\nfunction f() {\n    if (s < 9) {\n\ts += 1;\n\ts *= 10;\n    }\n}\nf();\nconst result = s;');
+    await expectSameBehaviour('let s = 0;\ns += 1;\ns *= 10;\nconst result = s;', fixed);
+  });
+
+  it('keeps a line that goes on: `;` on both sides, or before a closing `}` as the file writes it', async () => {
+    const code = 'let s = 0;\nfor (const x of [1, 2]) { s += 1; s += x; }\nconst result = s;';
+    const fixed = insert(code, 's *= 10;');
+    expect(fixed).toBe('let s = 0;\nfor (const x of [1, 2]) { s += 1; s *= 10; s += x; }\nconst result = s;');
+    await expectSameBehaviour('let s = 0;\nfor (const x of [1, 2]) { s = (s + 1) * 10 + x; }\nconst result = s;', fixed);
+    expect(insert('let s = 0;\nif (s < 1) { s += 1; }', 's *= 10;')).toBe('let s = 0;\nif (s < 1) { s += 1; s *= 10; }');
+    expect(insert('let s = 0\nlet t = 0\nif (s < 1) { s += 1 }', 's *= 10;')).toBe('let s = 0\nlet t = 0\nif (s < 1) { s += 1; s *= 10 }');
+    expect(insert('let s = 0;\ns += 1; // one\nlet t = 0;', 's *= 10;')).toBe('let s = 0;\ns += 1; s *= 10; // one\nlet t = 0;');
+  });
+
+  it('wraps the single body of an `if`, a loop or a label in braces with the new statement', async () => {
+    const code = 'let s = 1;\nfor (const x of [1, 2]) {\n  if (x > 1) s += 1;\n}\nconst result = s;';
+    const fixed = insert(code, 's *= 10;');
+    expect(fixed).toBe('let s = 1;\nfor (const x of [1, 2]) {\n  if (x > 1) { s += 1; s *= 10; }\n}\nconst result = s;');
+    await expectSameBehaviour('const result = 20;', fixed);
+    expect(insert('let s = 0\nlet t = 0\nwhile (s < 3) s += 1\n', 's *= 10;')).toBe('let s = 0\nlet t = 0\nwhile (s < 3) { s += 1; s *= 10 }\n');
+  });
+
+  it('is needed: without the braces the statement would run outside the `if`', async () => {
+    await expect(expectSameBehaviour('const result = 20;', 'let s = 1;\nfor (const x of [1, 2]) {\n  if (x > 1) s += 1;\n  s *= 10;\n}\nconst result = s;')).rejects.toThrow();
+  });
+
+  it('in a file without semicolons, drops the trailing `;` and adds the leading one ASI needs', async () => {
+    expect(insert('let s = 0\nlet t = 0\ns += 1\nt = s', 't = 2;')).toBe('let s = 0\nlet t = 0\ns += 1\nt = 2\nt = s');
+    const code = 'let s = 0\nlet t = [0]\ns += 1\nconst result = t';
+    const fixed = insert(code, '[t] = [[s]];');
+    expect(fixed).toBe('let s = 0\nlet t = [0]\ns += 1\n;[t] = [[s]]\nconst result = t');
+    await expectSameBehaviour('const result = [1];', fixed);
   });
 });

@@ -1,4 +1,3 @@
-import { figure } from '../../src/generated/bench-figures.js';
 import rule from '../../src/rules/no-json-stringify-in-hot-path.js';
 import { createTypedRuleTester, createUntypedRuleTester } from '../rule-tester.js';
 import { at, ExecutedFixes } from '../helpers/cases.js';
@@ -6,13 +5,7 @@ import { at, ExecutedFixes } from '../helpers/cases.js';
 const ruleTester = createTypedRuleTester();
 const executed = new ExecutedFixes();
 
-const constantData = (hot: string) => ({
-  bytes: figure('no-json-stringify-in-hot-path.constantBytes'),
-  cost: figure('no-json-stringify-in-hot-path.constantPerCall'),
-  hot,
-  node: figure('node'),
-  profile: '',
-});
+const constantData = (hot: string) => ({ hot, profile: '' });
 
 // Executed: a handler is registered, then called twice; the responses must not change.
 const HTTP_BEFORE = `const handlers: (() => string)[] = [];
@@ -97,7 +90,7 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
           column: 8,
           endColumn: 28,
           line: 5,
-          data: { profile: '', figure: figure('no-json-stringify-in-hot-path.onceRatio'), line: 3, name: 'page', node: figure('node') },
+          data: { profile: '', line: 3, name: 'page' },
           messageId: 'repeatedStringify',
           suggestions: [
             {
@@ -126,13 +119,7 @@ ruleTester.run('no-json-stringify-in-hot-path', rule, {
       errors: [
         {
           ...at("declare const app: any;\napp.post('/copy', (req: { body: { a: number } }) => JSON.parse(JSON.stringify(req.body)));", 'JSON.parse(JSON.stringify(req.body))'),
-          data: {
-            profile: '',
-            clone: figure('no-json-stringify-in-hot-path.structuredCloneRatio'),
-            copy: figure('no-json-stringify-in-hot-path.shapeCopyRatio'),
-            hot: 'in the route handler `POST /copy`',
-            node: figure('node'),
-          },
+          data: { hot: 'in the route handler `POST /copy`', profile: '' },
           messageId: 'deepCloneViaJson',
         },
       ],
@@ -217,13 +204,7 @@ ruleTester.run('no-json-stringify-in-hot-path: every handler shape', rule, {
       errors: [
         {
           ...at(code, CLONE),
-          data: {
-            profile: '',
-            clone: figure('no-json-stringify-in-hot-path.structuredCloneRatio'),
-            copy: figure('no-json-stringify-in-hot-path.shapeCopyRatio'),
-            hot,
-            node: figure('node'),
-          },
+          data: { hot, profile: '' },
           messageId: 'deepCloneViaJson' as const,
         },
       ],

@@ -1,10 +1,27 @@
-import rule from '../../src/rules/no-string-concat-in-loop.js';
-import { createTypedRuleTester, createUntypedRuleTester } from '../rule-tester.js';
+import tsParser from '@typescript-eslint/parser';
+import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+import type { MessageIds, Options } from '../../src/rules/no-string-concat-in-loop.js';
+import rule, { REMEDY } from '../../src/rules/no-string-concat-in-loop.js';
+import { EVERY_LOOP, RuleCases } from '../helpers/cases.js';
+import { createTypedRuleTester, createUntypedRuleTester, fixturesDir } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
 
-const flattening = (line: number, column: number, endColumn: number, name: string, loop: string, read: string) =>
-  ({ column, data: { profile: '', loop, name, read }, endColumn, line, messageId: 'flatteningRead' }) as const;
+/** A flattening read; `remedy` is what the message tells to do, by what the read looks at. */
+const flattening = (
+  line: number,
+  column: number,
+  endColumn: number,
+  name: string,
+  loop: string,
+  read: string,
+  remedy: keyof typeof REMEDY = 'other',
+  suggestions: readonly { messageId: 'suggestTrackTail'; output: string }[] = [],
+) => ({ column, data: { profile: '', loop, name, read, remedy: REMEDY[remedy] }, endColumn, line, messageId: 'flatteningRead', suggestions }) as const;
 
 ruleTester.run('no-string-concat-in-loop', rule, {
   valid: [
@@ -236,7 +253,23 @@ for (const part of parts) {
   if (s.endsWith(';')) console.log('statement');
 }
 `,
-      errors: [flattening(6, 7, 8, 's', '`for…of` loop at line 4', '`s.endsWith()`')],
+      errors: [
+        flattening(6, 7, 8, 's', '`for…of` loop at line 4', '`s.endsWith()`', 'tail', [
+          {
+            messageId: 'suggestTrackTail',
+            output: `
+declare const parts: string[];
+let s = '';
+let sTail = '';
+for (const part of parts) {
+  s += part;
+  sTail = (sTail + part).slice(-1);
+  if (sTail.endsWith(';')) console.log('statement');
+}
+`,
+          },
+        ]),
+      ],
     },
     // classic for, `s = s + x`, charCodeAt of the last character.
     {
@@ -249,7 +282,24 @@ for (let i = 0; i < parts.length; i++) {
   if (s.charCodeAt(s.length - 1) === 59) semicolons++;
 }
 `,
-      errors: [flattening(7, 7, 8, 's', '`for` loop at line 5', '`s.charCodeAt()`')],
+      errors: [
+        flattening(7, 7, 8, 's', '`for` loop at line 5', '`s.charCodeAt()`', 'tail', [
+          {
+            messageId: 'suggestTrackTail',
+            output: `
+declare const parts: string[];
+let s = '';
+let sTail = '';
+let semicolons = 0;
+for (let i = 0; i < parts.length; i++) {
+  s = s + parts[i];
+  sTail = (sTail + parts[i]).slice(-1);
+  if (sTail.charCodeAt(sTail.length - 1) === 59) semicolons++;
+}
+`,
+          },
+        ]),
+      ],
     },
     // while, template append, index read.
     {
@@ -273,7 +323,7 @@ do {
   s = s.concat(next());
 } while (!s.includes('END'));
 `,
-      errors: [flattening(6, 11, 12, 's', '`do…while` loop at line 4', '`s.includes()`')],
+      errors: [flattening(6, 11, 12, 's', '`do…while` loop at line 4', '`s.includes()`', 'search')],
     },
     // for…in, prepend (handled like an append), comparison with a non-empty string.
     {
@@ -346,7 +396,7 @@ function render(out: string, rows: string[][]): string {
 }
 `,
       errors: [
-        flattening(5, 9, 12, 'out', '`for…of` loop at line 3', '`out.endsWith()`'),
+        flattening(5, 9, 12, 'out', '`for…of` loop at line 3', '`out.endsWith()`', 'tail'),
         flattening(5, 34, 37, 'out', '`for…of` loop at line 3', '`out.slice()`'),
       ],
     },
@@ -383,7 +433,7 @@ class Writer {
 }
 `,
       errors: [
-        flattening(10, 7, 25, 'this.buf', '`for…of` loop at line 8', '`this.flushIfFull()`, which reads `this.buf` with `this.buf.indexOf()` at line 5'),
+        flattening(10, 7, 25, 'this.buf', '`for…of` loop at line 8', '`this.flushIfFull()`, which reads `this.buf` with `this.buf.indexOf()` at line 5', 'search'),
         flattening(11, 19, 27, 'this.buf', '`for…of` loop at line 8', '`this.buf.split()`'),
       ],
     },
@@ -409,8 +459,23 @@ parts.reduce((count, part) => {
 }, 0);
 `,
       errors: [
-        flattening(4, 57, 58, 's', '`map()` callback at line 4', '`s.lastIndexOf()`'),
-        flattening(7, 51, 52, 's', '`reduce()` callback at line 5', '`s.at()`'),
+        flattening(4, 57, 58, 's', '`map()` callback at line 4', '`s.lastIndexOf()`', 'search'),
+        flattening(7, 51, 52, 's', '`reduce()` callback at line 5', '`s.at()`', 'tail', [
+          {
+            messageId: 'suggestTrackTail',
+            output: `
+declare const parts: string[];
+let s = '';
+let sTail = '';
+const lengths = parts.map((part) => { s += part; sTail = (sTail + part).slice(-1); return s.lastIndexOf(','); });
+parts.reduce((count, part) => {
+  s += part;
+  sTail = (sTail + part).slice(-1);
+  switch (part) { case ';': return count + Number(sTail.at(-1) === ';'); default: return count; }
+}, 0);
+`,
+          },
+        ]),
       ],
     },
     // The inner loop reads what it grows; the outer loop resets it each iteration.
@@ -462,7 +527,7 @@ for (const part of parts) {
       errors: [
         flattening(7, 15, 16, 's', '`for…of` loop at line 5', '`console.log(…)`'),
         flattening(8, 11, 12, 's', '`for…of` loop at line 5', '`re.test(…)`'),
-        flattening(9, 8, 9, 's', '`for…of` loop at line 5', "`(s + ';').includes()`"),
+        flattening(9, 8, 9, 's', '`for…of` loop at line 5', "`(s + ';').includes()`", 'search'),
         flattening(10, 16, 17, 's', '`for…of` loop at line 5', 'using it as a key in `{ [s]: true }`'),
       ],
     },
@@ -476,9 +541,9 @@ const all = parts.reduce((acc, part) => {
   return acc;
 }, '');
 `,
-      errors: [flattening(5, 7, 10, 'acc', '`reduce()` callback at line 3', '`acc.endsWith()`')],
+      errors: [flattening(5, 7, 10, 'acc', '`reduce()` callback at line 3', '`acc.endsWith()`', 'tail')],
     },
-    // checkPlainAppends reports each loop-carried append once per loop, with V8's figures.
+    // checkPlainAppends reports each loop-carried append once per loop, saying V8 builds it fast.
     {
       code: `
 declare const parts: string[];
@@ -488,7 +553,7 @@ for (const part of parts) {
   s += ',';
 }
 `,
-      errors: [{ column: 3, endColumn: 12, line: 5, messageId: 'plainAppend' }],
+      errors: [{ column: 3, data: { loop: '`for…of` loop at line 4', name: 's', profile: '' }, endColumn: 12, line: 5, messageId: 'plainAppend' }],
       options: [{ checkPlainAppends: true }],
     },
   ],
@@ -553,10 +618,210 @@ export function f(rows: string[]) {
   }
 }
 `,
-      errors: [flattening(7, 19, 20, 's', '`for…of` loop at line 4', '`s.includes()`')],
+      errors: [flattening(7, 19, 20, 's', '`for…of` loop at line 4', '`s.includes()`', 'search')],
       name: 'a small inner loop inside a loop over data: the outer loop is named',
     },
-    { code: SMALL_READS, errors: [flattening(6, 9, 10, 's', '`for` loop at line 4', '`s.endsWith()`')], name: 'strict options: a small loop', options: [{ minIterations: 0, reportRareCode: true }] },
+    {
+      code: SMALL_READS,
+      errors: [
+        flattening(6, 9, 10, 's', '`for` loop at line 4', '`s.endsWith()`', 'tail', [
+          {
+            messageId: 'suggestTrackTail',
+            output: `
+export function f(word: string) {
+  let s = '';
+  let sTail = '';
+  for (let i = 0; i < 4; i++) {
+    s += word;
+    sTail = (sTail + word).slice(-1);
+    if (sTail.endsWith(';')) return s;
+  }
+  return s;
+}
+`,
+          },
+        ]),
+      ],
+      name: 'strict options: a small loop',
+      options: [{ minIterations: 0, reportRareCode: true }],
+    },
     { code: CATCH_READ, errors: [flattening(6, 51, 52, 's', '`for…of` loop at line 4', '`s.trim()`')], name: 'strict options: a catch block', options: [{ minIterations: 0, reportRareCode: true }] },
   ],
+});
+
+// The suggestion for reads of the end: keep the end in a variable, set at the declaration and after
+// every write. Each output is run against the original (same logs, same `result`).
+const cases = new RuleCases<MessageIds, Options>();
+const trackTail = (output: string) => [{ messageId: 'suggestTrackTail' as const, output }];
+
+const SQL = `const statements = ['a', 'b;', '', 'c'];
+let sql = '';
+for (const statement of statements) {
+  sql += statement;
+  if (!sql.endsWith(';')) sql += ';';
+}
+const result = sql;
+`;
+const RENDER = `function render(cells: string[], width: number): string {
+  let line = '[';
+  for (let i = 0; i < cells.length; i++) {
+    line = line + cells[i];
+    if (line[line.length - 1] === ',' || line.slice(-2) === ';;') line += ' ';
+    line += width;
+    if (cells[i] === 'x') line = 'reset;;';
+  }
+  return line;
+}
+const result = [render(['a,', 'b;;', 'x', ''], 7), render([], 1)];
+`;
+const RENDER_TRACKED = `function render(cells: string[], width: number): string {
+  let line = '[';
+  let lineTail = '[';
+  for (let i = 0; i < cells.length; i++) {
+    line = line + cells[i];
+    lineTail = (lineTail + cells[i]).slice(-2);
+    if (lineTail[lineTail.length - 1] === ',' || lineTail.slice(-2) === ';;') { line += ' '; lineTail = (lineTail + ' ').slice(-2); }
+    line += width;
+    lineTail = (lineTail + width).slice(-2);
+    if (cells[i] === 'x') { line = 'reset;;'; lineTail = ';;'; }
+  }
+  return line;
+}
+const result = [render(['a,', 'b;;', 'x', ''], 7), render([], 1)];
+`;
+cases.executed.add('index and slice reads: the longest end is kept; resets and numbers update it (suggestion)', RENDER, RENDER_TRACKED);
+const NO_SEMICOLONS = `function list(tags: string[]) {
+  let out = ''
+  for (const tag of tags) {
+    if (!out.endsWith(',')) out += \`\${tag},\`
+    else out = out + tag + ','
+  }
+  return out
+}
+const result = list(['a', 'b', ''])
+`;
+const FROM_PARAMETER = `function join(prefix: string, parts: string[]) {
+  let path = prefix;
+  for (const part of parts) {
+    if (path.at(-1) !== '/') path += '/';
+    path += part;
+  }
+  return path;
+}
+const result = [join('', ['a', 'b']), join('x/', ['', 'c'])];
+`;
+/** An invalid case whose one report is a read of the end at `line`:`column`; its suggestion (if any) is executed. */
+function endRead(
+  name: string,
+  code: string,
+  at: [line: number, column: number],
+  accumulator: string,
+  loop: string,
+  read: string,
+  output: string | null,
+): InvalidTestCase<MessageIds, Options> {
+  const suggestions = output === null ? [] : trackTail(output);
+  if (output !== null) cases.executed.add(`${name} (suggestion)`, code, output);
+  return { code, errors: [flattening(at[0], at[1], at[1] + accumulator.length, accumulator, loop, read, 'tail', suggestions)], name, options: [EVERY_LOOP] };
+}
+
+ruleTester.run('no-string-concat-in-loop: keep the end in a variable', rule, {
+  valid: [],
+  invalid: [
+    endRead('a constant append in an `if` is wrapped in braces with its update', SQL, [5, 8], 'sql', '`for…of` loop at line 3', '`sql.endsWith()`', `const statements = ['a', 'b;', '', 'c'];
+let sql = '';
+let sqlTail = '';
+for (const statement of statements) {
+  sql += statement;
+  sqlTail = (sqlTail + statement).slice(-1);
+  if (!sqlTail.endsWith(';')) { sql += ';'; sqlTail = ';'; }
+}
+const result = sql;
+`),
+    {
+      code: RENDER,
+      errors: [
+        flattening(5, 9, 13, 'line', '`for` loop at line 3', '`line[…]`', 'tail', trackTail(RENDER_TRACKED)),
+        flattening(5, 42, 46, 'line', '`for` loop at line 3', '`line.slice()`', 'tail', trackTail(RENDER_TRACKED)),
+      ],
+      name: 'index and slice reads: the longest end is kept; resets and numbers update it',
+      options: [EVERY_LOOP],
+    },
+    endRead('a file without semicolons; a template and `s + x + literal` end in a constant', NO_SEMICOLONS, [4, 10], 'out', '`for…of` loop at line 3', '`out.endsWith()`', `function list(tags: string[]) {
+  let out = ''
+  let outTail = ''
+  for (const tag of tags) {
+    if (!outTail.endsWith(',')) { out += \`\${tag},\`; outTail = ',' }
+    else { out = out + tag + ','; outTail = ',' }
+  }
+  return out
+}
+const result = list(['a', 'b', ''])
+`),
+    endRead('a string that starts from a parameter: its end is read once, at the declaration', FROM_PARAMETER, [4, 9], 'path', '`for…of` loop at line 3', '`path.at()`', `function join(prefix: string, parts: string[]) {
+  let path = prefix;
+  let pathTail = path.slice(-1);
+  for (const part of parts) {
+    if (pathTail.at(-1) !== '/') { path += '/'; pathTail = '/'; }
+    path += part;
+    pathTail = (pathTail + part).slice(-1);
+  }
+  return path;
+}
+const result = [join('', ['a', 'b']), join('x/', ['', 'c'])];
+`),
+    ...(
+      [
+        ['an append of a call result (evaluating it again could differ)', "declare function cell(i: number): string;\nexport function f(n: number) {\n  let s = '';\n  for (let i = 0; i < n; i++) {\n    s += cell(i);\n    if (s.endsWith(';')) break;\n  }\n  return s;\n}\n", 6, '`for` loop at line 4'],
+        ['an end that is not a literal', "export function f(parts: string[], end: string) {\n  let s = '';\n  for (const part of parts) {\n    s += part;\n    if (s.endsWith(end)) console.log(part);\n  }\n  return s;\n}\n", 5, '`for…of` loop at line 3'],
+        ['two declarators', "export function f(parts: string[]) {\n  let s = '', n = 0;\n  for (const part of parts) {\n    s += part;\n    if (s.endsWith(';')) n++;\n  }\n  return n;\n}\n", 5, '`for…of` loop at line 3'],
+        ['a prepend', "export function f(parts: string[]) {\n  let s = '';\n  for (const part of parts) {\n    s = part + s;\n    if (s.endsWith(';')) console.log(part);\n  }\n  return s;\n}\n", 5, '`for…of` loop at line 3'],
+        ['an append of the string itself (read again after it changed)', "export function f(parts: string[]) {\n  let s = 'a';\n  for (const part of parts) {\n    s += s;\n    if (s.endsWith(';')) console.log(part);\n  }\n  return s;\n}\n", 5, '`for…of` loop at line 3'],
+        ['an object appended (its `toString` would run twice)', "export function f(parts: Date[]) {\n  let s = '';\n  for (const part of parts) {\n    s += part;\n    if (s.endsWith(';')) console.log(part);\n  }\n  return s;\n}\n", 5, '`for…of` loop at line 3'],
+      ] as const
+    ).map(([name, code, line, loop]) => endRead(`no suggestion: ${name}`, code, [line, 9], 's', loop, '`s.endsWith()`', null)),
+  ],
+});
+
+cases.register('no-string-concat-in-loop');
+
+describe('no-string-concat-in-loop messages', () => {
+  /** The messages the rule reports on `code` (strict options), as ESLint prints them. */
+  const messagesOf = (code: string, options: Record<string, unknown> = {}): string[] =>
+    new Linter({ configType: 'flat' })
+      .verify(
+        code,
+        [
+          {
+            files: ['**/*.ts'],
+            languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: fixturesDir } },
+            plugins: { alloc: { rules: { 'no-string-concat-in-loop': rule as never } } },
+            rules: { 'alloc/no-string-concat-in-loop': ['error', { ...EVERY_LOOP, ...options }] },
+          },
+        ],
+        { filename: path.join(fixturesDir, 'file.ts') },
+      )
+      .flatMap((message) => [message.message, ...(message.suggestions ?? []).map((suggestion) => `  suggestion: ${suggestion.desc}`)]);
+
+  it('say what the read does and what to do instead, by what the read looks at', () => {
+    const code = `export function f(parts: string[], seen: Set<string>) {
+  let s = '';
+  for (const part of parts) {
+    s += part;
+    if (s.endsWith(';') || s.includes('x') || seen.has(s)) console.log(part);
+  }
+}`;
+    expect(messagesOf(code)).toEqual([
+      '`s` is built by concatenation in the `for…of` loop at line 3 and read there by `s.endsWith()`, which copies the whole string each time: read the end of the part you appended, or keep it in a variable.',
+      '  suggestion: Keep the end of `s` in `sTail`, updated wherever `s` changes.',
+      '`s` is built by concatenation in the `for…of` loop at line 3 and read there by `s.includes()`, which copies the whole string each time: keep a `Set` of the parts you appended and look them up there.',
+      '`s` is built by concatenation in the `for…of` loop at line 3 and read there by `seen.has(…)`, which copies the whole string each time: keep the parts in an array and read the one you need, or read it after the loop.',
+    ]);
+  });
+
+  it('a plain append says that V8 builds it fast and which option reports it', () => {
+    expect(messagesOf("export function f(parts: string[]) {\n  let s = '';\n  for (const part of parts) s += part;\n  return s;\n}", { checkPlainAppends: true })).toEqual([
+      '`s` is built by concatenation in the `for…of` loop at line 3, which is fast in V8 (a rope): reported only because `checkPlainAppends` is on.',
+    ]);
+  });
 });

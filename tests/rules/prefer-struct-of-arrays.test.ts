@@ -1,7 +1,6 @@
 import type { InvalidTestCase } from '@typescript-eslint/rule-tester';
 
 import type { MessageIds, Options } from '../../src/rules/prefer-struct-of-arrays.js';
-import { figure } from '../../src/generated/bench-figures.js';
 import rule from '../../src/rules/prefer-struct-of-arrays.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 import { RuleCases } from '../helpers/cases.js';
@@ -26,12 +25,7 @@ function reported(
     data: {
       profile: '',
       ...data,
-      // The measured figures come from bench/results.json through the generated module.
-      aosBytes: figure('prefer-struct-of-arrays.retainedAosPerItem'),
       name: declared,
-      node: figure('node'),
-      soaBytes: figure('prefer-struct-of-arrays.retainedSoaPerItem'),
-      update: figure('prefer-struct-of-arrays.updateSoa'),
     },
     messageId: 'preferStructOfArrays',
     name,
