@@ -72,7 +72,7 @@ describe('rule-level deprecation', () => {
     );
     const page = renderRulePage(
       'no-concat-in-loop',
-      'old header\n<!-- end auto-generated rule header -->\n\n## Options\n\n<!-- begin auto-generated rule options list -->\n<!-- end auto-generated rule options list -->\n',
+      'old header\n<!-- end auto-generated rule header -->\n\nReports string concatenation in loops.\n\n## Examples\n\n## What it flags\n\n## Why\n\n## Options\n\n<!-- begin auto-generated rule options list -->\n<!-- end auto-generated rule options list -->\n\n## Fix safety\n\n## When not to use it\n',
       rulesWithDeprecated,
     );
     expect(page).toBe(
@@ -85,11 +85,23 @@ describe('rule-level deprecation', () => {
         '',
         '<!-- end auto-generated rule header -->',
         '',
+        'Reports string concatenation in loops.',
+        '',
+        '## Examples',
+        '',
+        '## What it flags',
+        '',
+        '## Why',
+        '',
         '## Options',
         '',
         '<!-- begin auto-generated rule options list -->',
         'This rule has no options.',
         '<!-- end auto-generated rule options list -->',
+        '',
+        '## Fix safety',
+        '',
+        '## When not to use it',
         '',
       ].join('\n'),
     );
@@ -147,7 +159,7 @@ describe('option-level deprecation: prefer-presized-array `simple` → `reportEa
         .verify(code, [{ plugins: { alloc: { rules: { 'prefer-presized-array': rule as unknown as import('eslint').Rule.RuleModule } } }, rules: { 'alloc/prefer-presized-array': ['error', options] } }], { filename: 'f.js' })
         .map((message) => message.messageId ?? message.message);
     // Untyped here: the rule says so once, which shows the options passed validation.
-    expect(lint({ simple: false })).toEqual(['requiresTypeInformation']);
+    expect(lint({ simple: false })).toEqual(['requiresTypeScriptParser']);
     expect(() => lint({ simple: 'no' })).toThrow(/Value "no" should be boolean/u);
   });
 });

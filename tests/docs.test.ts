@@ -25,7 +25,7 @@ const RATIO = /\d[\d.,–-]*\s?×/gu;
 /** The most characters of fixed text (placeholders excluded) a message may have. */
 const MESSAGE_LIMIT = 120;
 /** Set-up advice rather than a finding, with a link: not held to the limit. */
-const SETUP_MESSAGES = new Set(['requiresTypeInformation']);
+const SETUP_MESSAGES = new Set(['requiresTypeInformation', 'requiresTypeScriptParser']);
 const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/gu;
 /** A measured quantity (`291 ns`, `1.07 KiB`, `0.49–0.5×`, `3.2%`) or the engine it was measured on (`Node 20.20.2`, `Node {{node}}`). */
 const FIGURE = /\d[\d,.]*(?:[–-]\d[\d,.]*)?\s?(?:×|%|ns|µs|ms|s|B|KiB|MiB|GiB)(?!\w)|Node (?:v?\d|\{\{)/gu;
