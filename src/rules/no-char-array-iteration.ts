@@ -1,0 +1,263 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/deps.js';
+
+import { findNode, getStaticPropertyName, isFunction, isGlobalReference, mentions, writesIdentifier } from '../ast/index.js';
+import { constantString } from '../analysis/constants.js';
+import type { FrequencyOptions, RepeatingLoop } from '../analysis/frequency.js';
+import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS, whereItRepeats } from '../analysis/frequency.js';
+import type { Loop } from '../analysis/loops.js';
+import { isStringLikeType } from '../analysis/types.js';
+import type { FixDecision } from '../fixers/index.js';
+import { fix, fixOrSuggest, getFreeName, getIndent, noFix, suggest, textForSlot, usesSemicolons } from '../fixers/index.js';
+import { figure } from '../generated/bench-figures.js';
+import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
+import { shorten } from '../util/text.js';
+
+export type Options = [Partial<FrequencyOptions>];
+export type MessageIds = 'charArray' | 'requiresTypeInformation' | 'suggestForOf' | 'suggestIndexLoop';
+
+/** An array of a string's characters: `s.split('')` (UTF-16 units), `[...s]` or `Array.from(s)` (code points). */
+interface CharArray {
+  node: TSESTree.Expression;
+  string: TSESTree.Expression;
+  units: boolean;
+}
+
+/** A walk over the array: `for (const c of chars)`, or `chars.forEach((c) => …)` in statement position. */
+interface Walk {
+  loop: Loop;
+  /** The element's binding. */
+  element: TSESTree.Identifier;
+  /** What runs per element: the loop body, or the callback's body. */
+  body: TSESTree.Node;
+  /** The `forEach` callback's index parameter. */
+  index: TSESTree.Identifier | null;
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-char-array-iteration',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: "Disallow building an array of a string's characters (`split('')`, `[...s]`, `Array.from(s)`) only to walk it",
+      recommended: 'recommended',
+      requiresTypeChecking: true,
+      strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      charArray:
+        '`{{text}}` allocates an array of every character to walk it {{where}}: walk the string itself ({{figure}} of the time on the rule\'s benchmark).',
+      // Reported by getTypeServices() when the file has no type information.
+      requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
+      suggestForOf: 'Walk the string with `for…of` ({{reason}}).',
+      suggestIndexLoop: 'Walk the string by index ({{reason}}).',
+    },
+    schema: [{ type: 'object', additionalProperties: false, properties: { ...FREQUENCY_SCHEMA } }],
+    defaultOptions: [{ ...DEFAULT_FREQUENCY_OPTIONS }],
+  },
+  create(context, [options]) {
+    const typed = getTypedRuleContext(context);
+    if (!typed) return {};
+    const { checker, loops, program, services, sourceCode } = typed;
+    const frequency = getFrequencyModel(context);
+    const frequencyOptions = { ...DEFAULT_FREQUENCY_OPTIONS, ...options };
+    const semicolon = (): string => (usesSemicolons(sourceCode) ? ';' : '');
+
+    const isString = (node: TSESTree.Node): boolean => isStringLikeType(checker, services.getTypeAtLocation(node));
+
+    /** `node` is one of the three character arrays of a string (type-checked: not a lookalike `split`, not an array spread). */
+    function charArray(node: TSESTree.Expression): CharArray | null {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1) {
+        const { callee } = node;
+        const [argument] = node.arguments as [TSESTree.CallExpressionArgument];
+        if (argument.type === AST_NODE_TYPES.SpreadElement) return null;
+        if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.optional && getStaticPropertyName(callee) === 'split') {
+          return constantString(sourceCode, argument) === '' && isString(callee.object) ? { node, string: callee.object, units: true } : null;
+        }
+        if (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          getStaticPropertyName(callee) === 'from' &&
+          isGlobalReference(sourceCode, callee.object, 'Array') &&
+          isString(argument)
+        ) {
+          return { node, string: argument, units: false };
+        }
+        return null;
+      }
+      if (node.type === AST_NODE_TYPES.ArrayExpression && node.elements.length === 1) {
+        const [element] = node.elements;
+        if (element?.type === AST_NODE_TYPES.SpreadElement && isString(element.argument)) return { node, string: element.argument, units: false };
+      }
+      return null;
+    }
+
+    /** The walk that consumes `node` directly, or `null` (the array is kept, indexed or passed on). */
+    function walkOf(node: TSESTree.Expression): Walk | null {
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === node && !parent.await) {
+        const loop = loops.loopStatement(parent);
+        const { left } = parent;
+        const declarator = left.type === AST_NODE_TYPES.VariableDeclaration && left.kind !== 'var' && left.declarations.length === 1 ? left.declarations[0]! : null;
+        if (!loop || declarator?.id.type !== AST_NODE_TYPES.Identifier || declarator.id.typeAnnotation) return null;
+        return { body: parent.body, element: declarator.id, index: null, loop };
+      }
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && getStaticPropertyName(parent) === 'forEach') {
+        const call = parent.parent;
+        if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent || call.arguments.length !== 1) return null;
+        const callback = call.arguments[0]!;
+        if (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression || callback.async) return null;
+        const loop = loops.iterationCallback(callback);
+        const [element, index, ...rest] = callback.params;
+        if (!loop || element?.type !== AST_NODE_TYPES.Identifier || element.typeAnnotation || rest.length > 0) return null;
+        if (index !== undefined && (index.type !== AST_NODE_TYPES.Identifier || index.typeAnnotation)) return null;
+        return { body: callback.body, element, index: index ?? null, loop };
+      }
+      return null;
+    }
+
+    function check(node: TSESTree.Expression): void {
+      const chars = charArray(node);
+      if (!chars) return;
+      const walk = walkOf(node);
+      if (!walk) return;
+      // The array holds one element per character: the walk's own iterations repeat the allocation,
+      // and so do the loops around it.
+      const repeating: RepeatingLoop[] = [{ conditional: false, loop: walk.loop }, ...frequency.repeatingLoops(node)];
+      const verdict = decide(frequency, node, frequencyOptions, { hot: true, kind: 'constant', loops: repeating });
+      if (!verdict.report) return;
+      const decision = decideFix(chars, walk);
+      const offer = fixOrSuggest(decision.decision, { messageId: decision.messageId });
+      context.report({
+        data: {
+          figure: figure(chars.units ? 'no-char-array-iteration.indexTime' : 'no-char-array-iteration.forOfTime'),
+          text: shorten(sourceCode.getText(node)),
+          where: whereItRepeats(verdict),
+        },
+        fix: offer.fix,
+        messageId: 'charArray',
+        node,
+        suggest: offer.suggest,
+      });
+    }
+
+    /**
+     * - `[...s]` / `Array.from(s)` walk the string's iterator, as `for (const c of s)` does: the same
+     *   code points, and `s` evaluated once — an autofix. When the body acts only on matches of
+     *   one-unit literals (below) and `s` is a name the loop leaves alone, the faster index loop.
+     * - `s.split('')` gives UTF-16 units, as `s[i]` does: an index loop is exact when `s` is a name the
+     *   loop does not assign (it is read on every iteration) — an autofix. `for…of s` walks code
+     *   points instead (a surrogate pair is one element): an autofix only when the body acts only on
+     *   matches of one-unit literals (`if (c === '_' || c === '-') …`, no `else`), where the halves
+     *   of a pair and the pair itself all match nothing; a suggestion otherwise.
+     */
+    function decideFix(chars: CharArray, walk: Walk): { decision: FixDecision; messageId: 'suggestForOf' | 'suggestIndexLoop' } {
+      const forEach = walk.loop.kind === 'callback';
+      if (forEach && !isForEachStatement(walk)) return { decision: noFix('the `forEach` call is not a statement of its own'), messageId: 'suggestForOf' };
+      if (forEach && findNode(walk.body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, isFunction)) {
+        return { decision: noFix('the callback returns'), messageId: 'suggestForOf' };
+      }
+      const stringName = chars.string.type === AST_NODE_TYPES.Identifier ? chars.string.name : null;
+      const stable = stringName !== null && !writesIdentifier(walk.loop.node, stringName);
+      const agrees = matchesOnlyUnits(walk);
+      // Code points, but a body on which units and code points agree: the index loop is the faster walk.
+      if (!chars.units && stable && agrees && !walk.index) {
+        return { decision: fix((fixer) => indexLoop(fixer, chars, walk, stringName)), messageId: 'suggestIndexLoop' };
+      }
+      if (chars.units && (stable || walk.index)) {
+        if (!stable) return { decision: noFix('the string is not a name the loop leaves alone'), messageId: 'suggestIndexLoop' };
+        return { decision: fix((fixer) => indexLoop(fixer, chars, walk, stringName)), messageId: 'suggestIndexLoop' };
+      }
+      if (walk.index) return { decision: noFix('the index counts code points'), messageId: 'suggestForOf' };
+      const apply: TSESLint.ReportFixFunction = (fixer) => forOfLoop(fixer, chars, walk);
+      if (!chars.units || agrees) return { decision: fix(apply), messageId: 'suggestForOf' };
+      return { decision: suggest(apply, '`for…of` walks code points: a surrogate pair becomes one element'), messageId: 'suggestForOf' };
+    }
+
+    /** The callback's call is an expression statement of its own (its `undefined` value unused). */
+    function isForEachStatement(walk: Walk): boolean {
+      return walk.loop.node.parent?.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+    }
+
+    /** The statement the walk is: the `for…of` loop, or the `forEach` call's statement. */
+    function walkStatement(walk: Walk): TSESTree.Node {
+      return walk.loop.kind === 'callback' ? walk.loop.node.parent!.parent! : walk.loop.node;
+    }
+
+    /** The body's statements as text for a new block whose first line declares `declaration`. */
+    function blockWith(walk: Walk, statement: TSESTree.Node, declaration: string | null): string {
+      const indent = getIndent(sourceCode, statement);
+      const body = walk.body;
+      if (body.type === AST_NODE_TYPES.BlockStatement) {
+        const text = sourceCode.getText(body);
+        if (declaration === null) return text;
+        const first = body.body[0];
+        const inner = first ? getIndent(sourceCode, first) : `${indent}  `;
+        const sameLine = first !== undefined && first.loc.start.line === body.loc.start.line;
+        return sameLine ? `{ ${declaration} ${text.slice(1).trimStart()}` : `{\n${inner}${declaration}${text.slice(1)}`;
+      }
+      const statementText = body.type === AST_NODE_TYPES.ExpressionStatement || walk.loop.kind !== 'callback' ? sourceCode.getText(body) : `${sourceCode.getText(body)}${semicolon()}`;
+      const lines = declaration === null ? [statementText] : [declaration, statementText];
+      return `{\n${lines.map((line) => `${indent}  ${line}`).join('\n')}\n${indent}}`;
+    }
+
+    function indexLoop(fixer: TSESLint.RuleFixer, chars: CharArray, walk: Walk, s: string): TSESLint.RuleFix {
+      const statement = walkStatement(walk);
+      const i = walk.index?.name ?? getFreeName(sourceCode, walk.body, statement, ['i', 'index']);
+      const kind = walk.loop.node.type === AST_NODE_TYPES.ForOfStatement ? (walk.loop.node.left as TSESTree.VariableDeclaration).kind : 'const';
+      // Under `noUncheckedIndexedAccess`, `s[i]` is typed `string | undefined`; `charAt` is the same unit, typed `string`.
+      const unit = program.getCompilerOptions().noUncheckedIndexedAccess ? `${s}.charAt(${i})` : `${s}[${i}]`;
+      const declaration = mentions(walk.body, walk.element.name) ? `${kind} ${walk.element.name} = ${unit}${semicolon()}` : null;
+      const head = `for (let ${i} = 0; ${i} < ${s}.length; ${i}++) `;
+      return fixer.replaceText(statement, `${head}${blockWith(walk, statement, declaration)}`);
+    }
+
+    function forOfLoop(fixer: TSESLint.RuleFixer, chars: CharArray, walk: Walk): TSESLint.RuleFix {
+      const statement = walkStatement(walk);
+      const kind = walk.loop.node.type === AST_NODE_TYPES.ForOfStatement ? (walk.loop.node.left as TSESTree.VariableDeclaration).kind : 'const';
+      const head = `for (${kind} ${walk.element.name} of ${textForSlot(sourceCode, chars.string, 2)}) `;
+      if (walk.loop.kind !== 'callback') {
+        // Only the iterated expression changes.
+        return fixer.replaceText(chars.node, textForSlot(sourceCode, chars.string, 2));
+      }
+      return fixer.replaceText(statement, `${head}${blockWith(walk, statement, null)}`);
+    }
+
+    return {
+      'ForOfStatement > CallExpression.right, ForOfStatement > ArrayExpression.right'(node: TSESTree.Expression): void {
+        check(node);
+      },
+      'MemberExpression[property.name="forEach"] > CallExpression.object, MemberExpression[property.name="forEach"] > ArrayExpression.object'(node: TSESTree.Expression): void {
+        check(node);
+      },
+    };
+  },
+});
+
+/**
+ * The body acts only when the element equals a literal of one UTF-16 unit that is not a surrogate:
+ * `if (c === '_' || c === '-') …` with no `else`, or the arrow's expression `c === 'x' && f()`.
+ * Walking units or code points then runs the same actions: a surrogate pair and its halves match
+ * none of the literals.
+ */
+function matchesOnlyUnits(walk: Walk): boolean {
+  let body = walk.body;
+  while (body.type === AST_NODE_TYPES.BlockStatement && body.body.length === 1) body = body.body[0]!;
+  if (body.type !== AST_NODE_TYPES.IfStatement || body.alternate) return false;
+  return isUnitMatch(body.test, walk.element.name);
+}
+
+function isUnitMatch(test: TSESTree.Node, name: string): boolean {
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '||') return isUnitMatch(test.left, name) && isUnitMatch(test.right, name);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || (test.operator !== '===' && test.operator !== '==')) return false;
+  const [element, literal] = test.left.type === AST_NODE_TYPES.Identifier ? [test.left, test.right] : [test.right, test.left];
+  return (
+    element.type === AST_NODE_TYPES.Identifier &&
+    element.name === name &&
+    literal.type === AST_NODE_TYPES.Literal &&
+    typeof literal.value === 'string' &&
+    literal.value.length === 1 &&
+    (literal.value.charCodeAt(0) < 0xd800 || literal.value.charCodeAt(0) > 0xdfff)
+  );
+}
