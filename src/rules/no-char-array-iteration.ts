@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/deps.js';
 
-import { findNode, getStaticPropertyName, isFunction, isGlobalReference, mentions, writesIdentifier } from '../ast/index.js';
+import { findNode, getStaticPropertyName, isDeclaredIn, isFunction, isGlobalReference, mentions, writesIdentifier } from '../ast/index.js';
 import { constantString } from '../analysis/constants.js';
 import type { FrequencyOptions, RepeatingLoop } from '../analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS, whereItRepeats } from '../analysis/frequency.js';
@@ -159,7 +159,14 @@ export default createRule<Options, MessageIds>({
         return { decision: noFix('the callback returns'), messageId: 'suggestForOf' };
       }
       const stringName = chars.string.type === AST_NODE_TYPES.Identifier ? chars.string.name : null;
-      const stable = stringName !== null && !writesIdentifier(walk.loop.node, stringName);
+      // Read on every iteration: a name the loop does not assign, and that the body or the callback's
+      // parameters do not shadow.
+      const stable =
+        stringName !== null &&
+        !writesIdentifier(walk.loop.node, stringName) &&
+        !isDeclaredIn(chars.string as TSESTree.Identifier, walk.body) &&
+        walk.element.name !== stringName &&
+        walk.index?.name !== stringName;
       const agrees = matchesOnlyUnits(walk);
       // Code points, but a body on which units and code points agree: the index loop is the faster walk.
       if (!chars.units && stable && agrees && !walk.index) {
@@ -197,7 +204,8 @@ export default createRule<Options, MessageIds>({
         const sameLine = first !== undefined && first.loc.start.line === body.loc.start.line;
         return sameLine ? `{ ${declaration} ${text.slice(1).trimStart()}` : `{\n${inner}${declaration}${text.slice(1)}`;
       }
-      const statementText = body.type === AST_NODE_TYPES.ExpressionStatement || walk.loop.kind !== 'callback' ? sourceCode.getText(body) : `${sourceCode.getText(body)}${semicolon()}`;
+      // An arrow's expression body becomes a statement: with its parentheses (`({ … })` is no block).
+      const statementText = walk.loop.kind !== 'callback' ? sourceCode.getText(body) : `${textForSlot(sourceCode, body, 1)}${semicolon()}`;
       const lines = declaration === null ? [statementText] : [declaration, statementText];
       return `{\n${lines.map((line) => `${indent}  ${line}`).join('\n')}\n${indent}}`;
     }

@@ -122,6 +122,14 @@ ruleTester.run('no-char-array-iteration', rule, {
       suggestions: [{ messageId: 'suggestForOf', output: 'export function f(s: string) {\n  let n = 0;\n  for (const c of s) { n += c.length; s = "x"; }\n  return n;\n}\nconst result = f("abc");' }],
     }),
     cases.invalid({
+      at: 's.split("")',
+      code: walker('  for (const c of s.split("")) {\n    const s = c + c;\n    out.push(s);\n  }', 'f("a_b-c")'),
+      messageId: 'charArray',
+      name: 'the body shadows the string: no index loop (its s would be the inner one); for…of as a suggestion',
+      output: null,
+      suggestions: [{ messageId: 'suggestForOf', output: walker('  for (const c of s) {\n    const s = c + c;\n    out.push(s);\n  }', 'f("a_b-c")') }],
+    }),
+    cases.invalid({
       at: '[..."abc"]',
       code: 'const out: string[] = [];\nfor (const c of [..."abc"]) out.push(c);\nconst result = out;',
       messageId: 'charArray',
