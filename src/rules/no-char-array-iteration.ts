@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/deps.js';
 
-import { findNode, getStaticPropertyName, isDeclaredIn, isFunction, isGlobalReference, mentions, writesIdentifier } from '../ast/index.js';
+import { contains, findNode, findVariable, getStaticPropertyName, isDeclaredIn, isFunction, isGlobalReference, mentions, nearestFunction, writesIdentifier } from '../ast/index.js';
 import { constantString } from '../analysis/constants.js';
 import type { FrequencyOptions, RepeatingLoop } from '../analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS, whereItRepeats } from '../analysis/frequency.js';
@@ -163,7 +163,7 @@ export default createRule<Options, MessageIds>({
       // parameters do not shadow.
       const stable =
         stringName !== null &&
-        !writesIdentifier(walk.loop.node, stringName) &&
+        isSettledName(chars.string as TSESTree.Identifier) &&
         !isDeclaredIn(chars.string as TSESTree.Identifier, walk.body) &&
         walk.element.name !== stringName &&
         walk.index?.name !== stringName;
@@ -180,6 +180,19 @@ export default createRule<Options, MessageIds>({
       const apply: TSESLint.ReportFixFunction = (fixer) => forOfLoop(fixer, chars, walk);
       if (!chars.units || agrees) return { decision: fix(apply), messageId: 'suggestForOf' };
       return { decision: suggest(apply, '`for…of` walks code points: a surrogate pair becomes one element'), messageId: 'suggestForOf' };
+    }
+
+    /**
+     * A name whose value cannot change while the walk reads it: a `const`, or a parameter or local of
+     * the function around it that nothing in that function (closures included) assigns.
+     */
+    function isSettledName(identifier: TSESTree.Identifier): boolean {
+      const variable = findVariable(sourceCode, identifier);
+      const def = variable?.defs[0];
+      if (!variable || !def) return false;
+      if (def.type === 'Variable' && def.parent.kind === 'const') return true;
+      const fn = nearestFunction(identifier);
+      return fn !== null && (def.type === 'Parameter' || def.type === 'Variable') && contains(fn, def.name) && !writesIdentifier(fn, identifier.name);
     }
 
     /** The callback's call is an expression statement of its own (its `undefined` value unused). */
@@ -232,7 +245,64 @@ export default createRule<Options, MessageIds>({
       return fixer.replaceText(statement, `${head}${blockWith(walk, statement, null)}`);
     }
 
+    /**
+     * `const chars = s.split('')` read only as `chars.length` and `chars[…]` inside one `for` loop
+     * after it: an index loop over the array. For UTF-16 units, reading `s` in its place is exact
+     * when `s` is a name nothing in the function assigns and the loop does not shadow: an autofix
+     * that drops the declaration. Over code points (`[...s]`), the index counts code points: no fix.
+     */
+    function checkIndexed(declarator: TSESTree.VariableDeclarator): void {
+      const init = declarator.init!;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.parent.kind !== 'const' || declarator.parent.declarations.length !== 1) return;
+      const chars = charArray(init);
+      if (!chars) return;
+      const variable = sourceCode.getDeclaredVariables(declarator)[0];
+      const uses = variable?.references.filter((reference) => reference.identifier !== declarator.id) ?? [];
+      if (uses.length === 0) return;
+      let loop: TSESTree.ForStatement | null = null;
+      for (const { identifier } of uses) {
+        const member = identifier.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return;
+        if (member.computed ? isWrittenOrCalled(member) : getStaticPropertyName(member) !== 'length') return;
+        let around: TSESTree.Node | undefined = member.parent;
+        while (around && around.type !== AST_NODE_TYPES.ForStatement && !isFunction(around)) around = around.parent;
+        if (around?.type !== AST_NODE_TYPES.ForStatement || (loop !== null && around !== loop)) return;
+        loop = around;
+      }
+      const walkLoop = loop ? loops.loopStatement(loop) : null;
+      if (!walkLoop) return;
+      const repeating: RepeatingLoop[] = [{ conditional: false, loop: walkLoop }, ...frequency.repeatingLoops(init)];
+      const verdict = decide(frequency, init, frequencyOptions, { hot: true, kind: 'constant', loops: repeating });
+      if (!verdict.report) return;
+      const statement = declarator.parent;
+      const name = chars.string.type === AST_NODE_TYPES.Identifier ? chars.string.name : null;
+      const exact =
+        chars.units &&
+        name !== null &&
+        statement.parent.type === AST_NODE_TYPES.BlockStatement &&
+        isSettledName(chars.string as TSESTree.Identifier) &&
+        !isDeclaredIn(chars.string as TSESTree.Identifier, loop!);
+      const decision: FixDecision = exact
+        ? fix((fixer) => {
+            const lineStart = sourceCode.getIndexFromLoc({ column: 0, line: statement.loc.start.line });
+            const after = sourceCode.text[statement.range[1]] === '\n' ? statement.range[1] + 1 : statement.range[1];
+            return [fixer.removeRange([lineStart, after]), ...uses.map(({ identifier }) => fixer.replaceText(identifier, name))];
+          })
+        : noFix(chars.units ? 'the string is not a name the function leaves alone' : 'the index counts code points');
+      const offer = fixOrSuggest(decision, { messageId: 'suggestIndexLoop' });
+      context.report({
+        data: { figure: figure('no-char-array-iteration.indexTime'), text: shorten(sourceCode.getText(init)), where: whereItRepeats(verdict) },
+        fix: offer.fix,
+        messageId: 'charArray',
+        node: init,
+        suggest: offer.suggest,
+      });
+    }
+
     return {
+      'VariableDeclarator > CallExpression.init, VariableDeclarator > ArrayExpression.init'(node: TSESTree.Expression): void {
+        checkIndexed(node.parent as TSESTree.VariableDeclarator);
+      },
       'ForOfStatement > CallExpression.right, ForOfStatement > ArrayExpression.right'(node: TSESTree.Expression): void {
         check(node);
       },
@@ -242,6 +312,17 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** `chars[i] = …`, `chars[i]++`, `delete chars[i]`, `chars[i]()`: not a plain read of an element. */
+function isWrittenOrCalled(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return (
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) ||
+    parent.type === AST_NODE_TYPES.UpdateExpression ||
+    (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete') ||
+    (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === member)
+  );
+}
 
 /**
  * The body acts only when the element equals a literal of one UTF-16 unit that is not a surrogate:

@@ -28,6 +28,8 @@ ruleTester.run('no-char-array-iteration', rule, {
     // The array is kept or used as an array.
     'export function f(s: string) {\n  const chars = s.split("");\n  return chars.reverse().join("");\n}',
     'export function f(s: string) {\n  return [...s].map((c) => c.toUpperCase());\n}',
+    'export function f(s: string) {\n  const chars = s.split("");\n  for (let i = 0; i < chars.length; i++) console.log(chars[i]);\n  return chars.join("");\n}',
+    'export function f(s: string) {\n  const chars = s.split("");\n  for (let i = 0; i < chars.length; i++) chars[i] = "x";\n}',
     // Once-code, test-like set-up, an error path, an awaiting loop.
     'for (const c of "abc".split("")) console.log(c);',
     'export function setupAlphabet(alphabet: string) {\n  for (const c of [...alphabet]) console.log(c);\n}',
@@ -128,6 +130,28 @@ ruleTester.run('no-char-array-iteration', rule, {
       name: 'the body shadows the string: no index loop (its s would be the inner one); for…of as a suggestion',
       output: null,
       suggestions: [{ messageId: 'suggestForOf', output: walker('  for (const c of s) {\n    const s = c + c;\n    out.push(s);\n  }', 'f("a_b-c")') }],
+    }),
+    cases.invalid({
+      at: 's.split("")',
+      code: walker('  const chars = s.split("");\n  for (let i = 0; i < chars.length; i++) {\n    if (chars[i] !== "_") out.push(chars[i] + i);\n  }'),
+      messageId: 'charArray',
+      name: 'an index loop over the array: the string itself, the declaration dropped (autofix)',
+      output: walker('  for (let i = 0; i < s.length; i++) {\n    if (s[i] !== "_") out.push(s[i] + i);\n  }'),
+    }),
+    cases.invalid({
+      at: '[...s]',
+      code: walker('  const chars = [...s];\n  for (let i = 0; i < chars.length; i++) out.push(chars[i] + i);'),
+      messageId: 'charArray',
+      name: 'an index loop over code points: reported, nothing offered (s[i] would be units)',
+      output: null,
+    }),
+    cases.invalid({
+      at: 'text.split("")',
+      code: 'let text = "ab";\nfunction change() { text = "xyz"; }\nexport function f() {\n  const out: string[] = [];\n  for (const c of text.split("")) { change(); out.push(c); }\n  return out.join("");\n}\nconst result = f();',
+      messageId: 'charArray',
+      name: 'a module-level let another function assigns: no index loop; for…of as a suggestion',
+      output: null,
+      suggestions: [{ messageId: 'suggestForOf', output: 'let text = "ab";\nfunction change() { text = "xyz"; }\nexport function f() {\n  const out: string[] = [];\n  for (const c of text) { change(); out.push(c); }\n  return out.join("");\n}\nconst result = f();' }],
     }),
     cases.invalid({
       at: '[..."abc"]',
