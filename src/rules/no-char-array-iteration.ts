@@ -131,7 +131,15 @@ export default createRule<Options, MessageIds>({
       const offer = fixOrSuggest(decision.decision, { messageId: decision.messageId });
       context.report({
         data: {
-          figure: figure(chars.units ? 'no-char-array-iteration.indexTime' : 'no-char-array-iteration.forOfTime'),
+          figure: figure(
+            chars.units
+              ? 'no-char-array-iteration.indexTime'
+              : decision.messageId === 'suggestIndexLoop'
+                ? 'no-char-array-iteration.spreadIndexTime'
+                : chars.node.type === AST_NODE_TYPES.ArrayExpression
+                  ? 'no-char-array-iteration.forOfTime'
+                  : 'no-char-array-iteration.arrayFromForOfTime',
+          ),
           text: shorten(sourceCode.getText(node)),
           where: whereItRepeats(verdict),
         },
