@@ -23,6 +23,7 @@ ruleTester.run('no-char-array-iteration', rule, {
     'const text = { split(sep: string) { return [sep]; } };\nexport function f() {\n  for (const c of text.split("")) console.log(c);\n}',
     'export function f(s: any) {\n  for (const c of s.split("")) console.log(c);\n}',
     'export function f(xs: string[]) {\n  for (const x of [...xs]) console.log(x);\n}',
+    'export function f(x: string | string[]) {\n  for (const c of [...x]) console.log(c);\n}',
     'export function f(xs: string[]) {\n  Array.from(xs).forEach((x) => console.log(x));\n}',
     'export function f(s: string) {\n  for (const w of s.split(" ")) console.log(w);\n}',
     // The array is kept or used as an array.

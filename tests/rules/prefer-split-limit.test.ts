@@ -21,6 +21,7 @@ ruleTester.run('prefer-split-limit', rule, {
     // A user object with its own split, `any`, a String object.
     'const splitter = { split(s: string) { return [s, s]; } };\nexport function f(xs: string[]) {\n  for (const x of xs) console.log(splitter.split(x)[0]);\n}',
     'export function f(xs: any[]) {\n  for (const x of xs) console.log(x.split(",")[0]);\n}',
+    'export function f(xs: (string | { split(s: string): string[] })[]) {\n  for (const x of xs) console.log(x.split(",")[0]);\n}',
     'export function f(xs: String[]) {\n  for (const x of xs) console.log(x.split(",")[0]);\n}',
     // Every part is used, or an index that changes, or a limit already there, or a rest element.
     'export function f(xs: string[]) {\n  for (const x of xs) console.log(x.split(",").join("-"));\n}',
