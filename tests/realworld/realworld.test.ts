@@ -97,8 +97,17 @@ describe.each(CORPUS)('$name', ({ lib, name }) => {
   }, 600_000);
 });
 
-it('together, the packages exercise every rule', () => {
+/**
+ * Rules whose pattern no corpus package has in code that repeats, with why; RuleTester cases cover
+ * them. Exact: a rule listed here that starts reporting on the corpus fails the test below.
+ */
+const NOT_IN_CORPUS: Record<string, string> = {
+  'no-char-array-iteration': 'no package walks the characters of a string through an array in repeated code',
+  'prefer-split-limit': 'no package keeps one part of a split in repeated code (the one near miss, trpc getPlanner, is not seen as hot)',
+};
+
+it('together, the packages exercise every rule but the ones listed, with a reason, as not in the corpus', () => {
   const counts = update ? recorded : snapshot;
   const silent = Object.keys(plugin.rules).filter((rule) => CORPUS.every(({ name }) => !counts[name]?.[`alloc/${rule}`]));
-  expect(silent).toEqual([]);
+  expect(silent.sort()).toEqual(Object.keys(NOT_IN_CORPUS).sort());
 });
