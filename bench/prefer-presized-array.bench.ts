@@ -229,6 +229,35 @@ export default defineBench({
       },
       'push-loop',
     ),
+    // `Array.from({ length: n }, fn)` walks its array-like argument through the generic path (a
+    // property read and a map-function call per index): the report the rule gives for it.
+    ...groupsFor(
+      'array-from-length',
+      'An index range built by `Array.from({ length: n }, fn)`',
+      {
+        'array-from': {
+          label: '`Array.from({ length: n }, (_, i) => f(i))`',
+          build: (n) => () => Array.from({ length: n }, (_, i) => f(i)),
+        },
+        presized: {
+          label: '`new Array(n)` filled by index (the autofix)',
+          build: (n) => () => {
+            const out = new Array<number>(n);
+            for (let i = 0; i < out.length; i++) out[i] = f(i);
+            return out;
+          },
+        },
+        'push-loop': {
+          label: '`[]` + `for (let i = 0; i < n; i++) out.push(f(i))`',
+          build: (n) => () => {
+            const out: number[] = [];
+            for (let i = 0; i < n; i++) out.push(f(i));
+            return out;
+          },
+        },
+      },
+      'array-from',
+    ),
     // When each pushed element is itself a new object, the element allocations dominate: what
     // presizing saves (the discarded backing stores) is a small share of the loop's garbage.
     {
@@ -269,6 +298,10 @@ export default defineBench({
     countedPresizedEndToEnd: (r) => range(r, 'counted-end-to-end', 'presized'),
     typedPresizedEndToEnd: (r) => range(r, 'typed-array-end-to-end', 'presized'),
     objectElementsPresizedEndToEnd: (r) => range(r, 'object-elements-end-to-end', 'presized'),
+    arrayFromLengthPresized: (r) => range(r, 'array-from-length', 'presized'),
+    arrayFromLengthPresizedEndToEnd: (r) => range(r, 'array-from-length-end-to-end', 'presized'),
+    arrayFromLengthPushLoop: (r) => range(r, 'array-from-length', 'push-loop'),
+    arrayFromLengthPushLoopBytes: (r) => ratioRange(Object.values(r['array-from-length']!).map((row) => row['push-loop']!.allocRatio)),
     sliceElementsPresizedEndToEnd: (r) => range(r, 'slice-elements-end-to-end', 'presized'),
     smallCountLimit: (r) => String(smallCountLimit(r)),
     smallCountPushBytes: (r) => formatBytes(r['small-counts']![String(smallCountLimit(r))]!['push-loop']!.bytes),

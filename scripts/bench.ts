@@ -73,7 +73,8 @@ for (const file of files) {
       const row: Record<string, Omit<CaseResult, 'allocRatio' | 'timeRatio'>> = {};
       for (const benchCase of group.cases) {
         const runArgs = [path.join(benchDir, file), group.id, benchCase.id, String(size)];
-        const times = Array.from({ length: processes }, () => runWorker(TIME_FLAGS, ['time', ...runArgs]));
+        const times = new Array<Record<string, number>>(processes);
+        for (let i = 0; i < times.length; i++) times[i] = runWorker(TIME_FLAGS, ['time', ...runArgs]);
         const { bytes } = runWorker(ALLOC_FLAGS, ['alloc', ...runArgs]);
         row[benchCase.id] = {
           bytes: Math.max(0, bytes!),

@@ -152,11 +152,11 @@ describe('configs', () => {
     // strict: every loop and once-code (the frequency options); all: loops that end early too.
     expect(plugin.configs.strict.rules!['alloc/prefer-presized-array']).toEqual([
       'error',
-      { forLoops: true, minIterations: 0, rangeLoops: true, reportEarlyExits: false, reportRareCode: true },
+      { arrayFrom: true, forLoops: true, minIterations: 0, rangeLoops: true, reportEarlyExits: false, reportRareCode: true },
     ]);
     expect(plugin.configs.all.rules!['alloc/prefer-presized-array']).toEqual([
       'error',
-      { forLoops: true, minIterations: 0, rangeLoops: true, reportEarlyExits: true, reportRareCode: true },
+      { arrayFrom: true, forLoops: true, minIterations: 0, rangeLoops: true, reportEarlyExits: true, reportRareCode: true },
     ]);
   });
 

@@ -208,6 +208,10 @@ export class FrequencyModel {
     if (returnsFunction(fn)) return { kind: 'once', reason: `in the factory ${label}, which runs once to build the function it returns` };
     if (name !== null && SETUP_NAMES.test(name)) return { kind: 'once', reason: `in ${label}, set-up code that runs once` };
     if (this.#calledOnlyFromOnceCode(fn)) return { kind: 'once', reason: `in ${label}, which is only called from code that runs once` };
+    // An immediately invoked function runs as often as the code that calls it.
+    if (fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.callee === fn && this.heat(fn.parent).kind === 'once') {
+      return { kind: 'once', reason: 'in a function called immediately by code that runs once' };
+    }
     return { kind: 'unknown', reason: '' };
   }
 

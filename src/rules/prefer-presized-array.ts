@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type ts from 'typescript';
 import { AST_NODE_TYPES, ASTUtils } from '../util/deps.js';
 
 import {
@@ -11,29 +12,36 @@ import {
   hasAwaitOrYield,
   isDeclaredIn,
   isFunction,
+  isGlobalReference,
   isInsideTry,
   isLoopStatement,
   isNewEmptyArray,
+  keyName,
+  mentions,
   nextStatement,
+  outermostTypeWrapper,
   skipTypeWrappers,
   usesThisOrArguments,
 } from '../ast/index.js';
+import { constantNumber } from '../analysis/constants.js';
 import { findEscape } from '../analysis/escapes.js';
 import { findImpureNode } from '../analysis/fix-safety.js';
 import type { FrequencyOptions } from '../analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS } from '../analysis/frequency.js';
 import { isInvariantIn } from '../analysis/invariance.js';
+import type { Loop } from '../analysis/loops.js';
 import { countedLoop, findEarlyExit } from '../analysis/loops.js';
 import type { SizedCollectionKind } from '../analysis/types.js';
 import { getSizedCollectionKind, isArrayOrTupleType, isLengthOf, isNumberType } from '../analysis/types.js';
 import type { FixDecision } from '../fixers/index.js';
-import { fix, fixOrSuggest, getFreeName, getIndent, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot, typeTextAt } from '../fixers/index.js';
+import { claimStatementList, fix, fixOrSuggest, getFreeName, getIndent, getPrecedence, hasCommentsInside, insertStatementBefore, noFix, suggest, textForSlot, typeTextAt, usesSemicolons } from '../fixers/index.js';
 import type { TypeInformationMessageId } from '../kit/index.js';
 import { createRule, deprecatedOption, getTypedRuleContext, TYPE_INFORMATION_MESSAGES } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
 export type Options = [
   {
+    arrayFrom?: boolean;
     forLoops?: boolean;
     rangeLoops?: boolean;
     reportEarlyExits?: boolean;
@@ -42,6 +50,7 @@ export type Options = [
   } & Partial<FrequencyOptions>,
 ];
 export type MessageIds =
+  | 'arrayFromLength'
   | 'presize'
   | 'presizeWithExit'
   | TypeInformationMessageId
@@ -72,6 +81,27 @@ interface Candidate {
   /** Whether the size is provably a non-negative integer (`.length`, `.size`, an integer literal). */
   sizeIsLength: boolean;
 }
+
+type ArrayFromDeclarator = TSESTree.VariableDeclarator & { id: TSESTree.Identifier };
+
+/** `const xs = Array.from({ length: n }, fn)`, narrowed by the selector and the checks in `checkArrayFrom`. */
+interface ArrayFromCandidate {
+  call: TSESTree.CallExpression;
+  callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  declaration: TSESTree.VariableDeclaration;
+  declarator: ArrayFromDeclarator;
+  /** The `length` property's value. */
+  length: TSESTree.Expression;
+  /** The declaration, or the `export` around it. */
+  statement: TSESTree.Node;
+}
+
+type CallbackBody =
+  | { kind: 'expression'; value: TSESTree.Expression }
+  | { kind: 'block'; block: TSESTree.BlockStatement; returned: TSESTree.ReturnStatement & { argument: TSESTree.Expression } };
+
+/** Where a declaration can be followed by a loop statement. */
+const STATEMENT_LISTS = new Set<string>([AST_NODE_TYPES.BlockStatement, AST_NODE_TYPES.Program, AST_NODE_TYPES.StaticBlock, AST_NODE_TYPES.SwitchCase]);
 
 const TYPE_DECLARATIONS = new Set<string>([
   AST_NODE_TYPES.ClassDeclaration,
@@ -105,7 +135,8 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'suggestion',
     docs: {
-      description: 'Prefer allocating an array once at its final size over growing it by `push` from a source whose size is known',
+      description:
+        'Prefer allocating an array once at its final size over growing it by `push` from a source whose size is known, or building it with `Array.from({ length })`',
       recommended: 'recommended',
       requiresTypeChecking: true,
       strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
@@ -115,6 +146,8 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
+      arrayFromLength:
+        '`Array.from({ length }, fn)` is slow per index: fill `new Array({{size}})` in an index loop.',
       presize:
         '`{{name}}` grows by one `push` per {{unit}}, and the count (`{{size}}`) is known before the loop: allocate `new Array({{size}})` and fill it by index.',
       presizeWithExit:
@@ -130,6 +163,10 @@ export default createRule<Options, MessageIds>({
         type: 'object',
         additionalProperties: false,
         properties: {
+          arrayFrom: {
+            type: 'boolean',
+            description: 'Check `const xs = Array.from({ length: n }, (_, i) => …)` declarations.',
+          },
           forLoops: {
             type: 'boolean',
             description: 'Check counted loops: `for (let i = 0; i < n; i++) out.push(…)`.',
@@ -151,9 +188,9 @@ export default createRule<Options, MessageIds>({
       },
     ],
     // `simple` has no default: it is deprecated, and read only when a config sets it.
-    defaultOptions: [{ forLoops: true, rangeLoops: true, reportEarlyExits: false, ...DEFAULT_FREQUENCY_OPTIONS }],
+    defaultOptions: [{ arrayFrom: true, forLoops: true, rangeLoops: true, reportEarlyExits: false, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [{ forLoops, rangeLoops, reportEarlyExits, simple, ...options }]) {
+  create(context, [{ arrayFrom, forLoops, rangeLoops, reportEarlyExits, simple, ...options }]) {
     // The deprecated `simple: false` asks for the same as `reportEarlyExits: true`; either turns it on.
     const reportsEarlyExits = reportEarlyExits === true || simple === false;
     const typed = getTypedRuleContext(context);
@@ -433,7 +470,158 @@ export default createRule<Options, MessageIds>({
       return bound.type === AST_NODE_TYPES.MemberExpression && isLengthOf(program, getStaticPropertyName(bound), services.getTypeAtLocation(bound.object));
     }
 
+    /**
+     * `const xs = Array.from({ length: n }, (_, i) => …)`: the built-in's array-like path reads
+     * `length` once, then for every index reads a property of the object and calls the callback, an
+     * n-iteration loop of its own (the callback stands for it in the frequency model). Reported only
+     * as a declaration's initializer (the one position with a statement rewrite) and only for a
+     * number-typed length (a string length means something else to `new Array`).
+     */
+    function checkArrayFrom(call: TSESTree.CallExpression): void {
+      const callee = call.callee as TSESTree.MemberExpression;
+      if (call.optional || callee.optional || callee.computed || !isGlobalReference(sourceCode, callee.object, 'Array')) return;
+      const [arrayLike, callback] = call.arguments as [TSESTree.Node, TSESTree.Node];
+      if (arrayLike.type !== AST_NODE_TYPES.ObjectExpression || arrayLike.properties.length !== 1) return;
+      const property = arrayLike.properties[0]!;
+      if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init' || property.method || keyName(property.key, property.computed) !== 'length') return;
+      if (
+        (callback.type !== AST_NODE_TYPES.ArrowFunctionExpression && callback.type !== AST_NODE_TYPES.FunctionExpression) ||
+        callback.async ||
+        callback.generator
+      ) {
+        return;
+      }
+      const length = property.value as TSESTree.Expression;
+      const wrapped = outermostTypeWrapper(call);
+      const declarator = wrapped.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== wrapped || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
+      const declaration = declarator.parent;
+      if (declaration.declarations.length !== 1) return;
+      const statement = declaration.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ? declaration.parent : declaration;
+      if (!STATEMENT_LISTS.has(statement.parent?.type ?? '')) return;
+      if (!isNumberType(services.getTypeAtLocation(length))) return;
+      // A small constant length is a small fixed loop.
+      const count = constantNumber(sourceCode, length);
+      if (count !== null && count <= frequencyOptions.minIterations) return;
+      const loop: Loop = { description: `\`Array.from()\` callback at line ${callback.loc.start.line}`, kind: 'callback', method: 'from', node: callback };
+      if (!decide(frequency, call, frequencyOptions, { kind: 'constant', loops: [{ conditional: false, loop }] }).report) return;
+      const size = sourceCode.getText(length);
+      const name = declarator.id.name;
+      const decision = decideArrayFromFix({ call, callback, declaration, declarator: declarator as ArrayFromDeclarator, length, statement });
+      const offer = fixOrSuggest<MessageIds>(decision, { data: { name, size }, messageId: 'suggestPresize' });
+      context.report({
+        data: { size },
+        fix: offer.fix,
+        messageId: 'arrayFromLength',
+        node: call,
+        suggest: offer.suggest,
+      });
+    }
+
+    /**
+     * `Array.from({ length: n }, (_, i) => v)` → `new Array(n)` and, after the declaration,
+     * `for (let i = 0; i < xs.length; i++) xs[i] = v;`. `n` is evaluated once, as before (the loop
+     * reads `xs.length`); the callback's body runs once per index, in order, with the same `i`; and
+     * the array has the same elements (holey rather than packed in V8: a cost the benchmark's
+     * end-to-end group includes). An autofix only when that holds by construction; the refusals
+     * name their reason.
+     */
+    function decideArrayFromFix(found: ArrayFromCandidate): FixDecision {
+      const { call, callback, declaration, declarator, length, statement } = found;
+      const name = declarator.id.name;
+      if (declaration.kind === 'var' || declaration.declare) return noFix('`var` declaration');
+      const params = callback.params;
+      if (params.length > 2 || !params.every((param) => param.type === AST_NODE_TYPES.Identifier)) return noFix('the callback takes other parameters');
+      const [value, index] = params as TSESTree.Identifier[];
+      // The first parameter is always `undefined` (the object has no index properties): unused, it can go.
+      const variables = sourceCode.getDeclaredVariables(callback);
+      if (value && variables.find((variable) => variable.name === value.name)?.references.length) return noFix('the callback reads its first parameter');
+      if (callback.type === AST_NODE_TYPES.FunctionExpression && (callback.id || usesThisOrArguments(callback) || findNode(callback.body, (node) => node.type === AST_NODE_TYPES.MetaProperty, isFunction))) {
+        return noFix('the function uses its own `this`, `arguments`, `new.target` or name');
+      }
+      // Before the declaration completes, `xs` is in its temporal dead zone: reading it throws.
+      if (mentions(callback, name)) return noFix(`the callback mentions \`${name}\``);
+      const body = callbackBody(callback);
+      if (body === null) return noFix('the callback does not end in its only `return`');
+      if (hasCommentsInside(sourceCode, [call.range[0], callback.body.range[0]]) || hasCommentsInside(sourceCode, [callback.range[1], call.range[1]])) {
+        return noFix('comments would be lost');
+      }
+      const typeArgument = arrayFromTypeArgument(found);
+      if (typeArgument === null) return noFix("the element type can't be written out");
+      const counter = index?.name ?? getFreeName(sourceCode, statement, statement, ['i', 'index', 'idx']);
+      const semicolon = usesSemicolons(sourceCode) ? ';' : '';
+      // An assignment's value needs parentheses only around a comma expression (not the arrow's `({ … })`).
+      const assign = (valueNode: TSESTree.Node) => {
+        const text = sourceCode.getText(valueNode);
+        return `${name}[${counter}] = ${getPrecedence(valueNode) < 1 ? `(${text})` : text}${semicolon}`;
+      };
+      let loopBody: string;
+      if (body.kind === 'expression') {
+        loopBody = assign(body.value);
+      } else {
+        const { block, returned } = body;
+        const inner = sourceCode.text.slice(block.range[0] + 1, returned.range[0]) + assign(returned.argument) + sourceCode.text.slice(returned.range[1], block.range[1] - 1);
+        loopBody = `{${inner}}`;
+      }
+      const loopText = `for (let ${counter} = 0; ${counter} < ${name}.length; ${counter}++) ${loopBody}`;
+      // After the statement and any comment that ends its line.
+      const trailing = sourceCode.getCommentsAfter(statement).filter((comment) => comment.loc.start.line === statement.loc.end.line).at(-1);
+      const apply: TSESLint.ReportFixFunction = (fixer) => [
+        fixer.replaceText(call, `new Array${typeArgument}(${textForSlot(sourceCode, length, 1)})`),
+        fixer.insertTextAfterRange((trailing ?? statement).range, `\n${getIndent(sourceCode, statement)}${loopText}`),
+        claimStatementList(fixer, statement),
+      ];
+      // Semantics the rule cannot see: a closure or an importer could read the half-filled array
+      // while the callback runs, and `new Array(n)` throws where `Array.from` truncates.
+      const escape = findEscape(findVariable(sourceCode, declarator.id)!);
+      if (escape?.kind === 'captured' || escape?.kind === 'exported') {
+        return suggest(apply, `\`${name}\` is ${escape.kind === 'captured' ? 'used by a closure' : 'exported'}`);
+      }
+      if (!isLengthLike(length)) return suggest(apply, `\`new Array(${shorten(sourceCode.getText(length))})\` throws unless it is a non-negative integer`);
+      return fix(apply);
+    }
+
+    /**
+     * The callback's value: an expression body, or a block whose only `return` (outside nested
+     * functions) is its last statement, with no `var` (it would be shared across iterations), labels
+     * or function declarations.
+     */
+    function callbackBody(callback: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression): CallbackBody | null {
+      if (callback.body.type !== AST_NODE_TYPES.BlockStatement) return { kind: 'expression', value: callback.body };
+      const block = callback.body;
+      const returned = block.body.at(-1);
+      if (returned?.type !== AST_NODE_TYPES.ReturnStatement || !returned.argument) return null;
+      const blocked = findNode(
+        block,
+        (node) =>
+          (node.type === AST_NODE_TYPES.ReturnStatement && node !== returned) ||
+          (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'var') ||
+          node.type === AST_NODE_TYPES.LabeledStatement ||
+          node.type === AST_NODE_TYPES.FunctionDeclaration,
+        isFunction,
+      );
+      return blocked ? null : { block, kind: 'block', returned: returned as TSESTree.ReturnStatement & { argument: TSESTree.Expression } };
+    }
+
+    /**
+     * `<T>` for a declaration in a TypeScript file whose type comes from the call (else `''`: an
+     * annotation or an `as T[]` gives it), `null` when `T` can't be written there.
+     */
+    function arrayFromTypeArgument({ call, declaration, declarator }: ArrayFromCandidate): string | null {
+      const init = declarator.init!;
+      const asserted = init.type === AST_NODE_TYPES.TSAsExpression || init.type === AST_NODE_TYPES.TSTypeAssertion;
+      if (declarator.id.typeAnnotation || asserted || !/\.[cm]?tsx?$/u.test(context.filename)) return '';
+      const type = services.getTypeAtLocation(call);
+      if (!checker.isArrayType(type)) return null;
+      const element = checker.getTypeArguments(type as ts.TypeReference)[0];
+      const text = element ? typeTextAt(checker, element, services.esTreeNodeToTSNodeMap.get(declaration)) : null;
+      return text === null ? null : `<${text}>`;
+    }
+
     return {
+      'CallExpression[callee.type="MemberExpression"][callee.property.name="from"][arguments.length=2]'(node: TSESTree.CallExpression): void {
+        if (arrayFrom) checkArrayFrom(node);
+      },
       ForOfStatement(node): void {
         if (!rangeLoops || node.await) return;
         const statements = bodyStatements(node.body);

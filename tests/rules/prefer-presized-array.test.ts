@@ -1,7 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { MessageIds, Options } from '../../src/rules/prefer-presized-array.js';
 import rule from '../../src/rules/prefer-presized-array.js';
-import { at, everyLoop, RuleCases } from '../helpers/cases.js';
+import { at, EVERY_LOOP, everyLoop, RuleCases } from '../helpers/cases.js';
 import { createTypedRuleTester } from '../rule-tester.js';
 
 const ruleTester = createTypedRuleTester();
@@ -425,6 +425,144 @@ ruleTester.run('prefer-presized-array: what repeats (default options)', rule, {
       { code: 'export function f() {\n  const out: number[] = [];\n  for (let i = 0; i < 8; i++) out.push(i * 2);\n  return out;\n}', errors: [{ messageId: 'presize' as const }], name: 'strict options: a small loop', output: 'export function f() {\n  const out: number[] = new Array(8);\n  for (let i = 0; i < 8; i++) out[i] = i * 2;\n  return out;\n}' },
       { code: 'export function registerAll(src: number[]) {\n  const out: number[] = [];\n  for (const x of src) out.push(x * 2);\n  return out;\n}', errors: [{ messageId: 'presize' as const, suggestions: [{ messageId: 'suggestMap' as const, output: 'export function registerAll(src: number[]) {\n  const out: number[] = src.map((x) => x * 2);\n  return out;\n}' }] }], name: 'strict options: set-up code', output: 'export function registerAll(src: number[]) {\n  const out: number[] = new Array(src.length);\n  let i = 0;\n  for (const x of src) out[i++] = x * 2;\n  return out;\n}' },
     ]),
+  ],
+});
+
+// `const xs = Array.from({ length: n }, fn)`: the arrayFrom report, default options (the code sits in
+// exported functions, which may run often).
+function fromLength(
+  name: string,
+  code: string,
+  output: string | null,
+  suggestion?: string,
+  options?: Options,
+): InvalidTestCase<MessageIds, Options> {
+  // The whole call: from `Array.from(` to its matching parenthesis.
+  const start = code.indexOf('Array.from(');
+  let end = start + 'Array.from'.length;
+  for (let depth = 0; ; end++) {
+    if (code[end] === '(') depth++;
+    if (code[end] === ')' && --depth === 0) break;
+  }
+  const snippet = code.slice(start, end + 1);
+  return cases.invalid({
+    at: snippet,
+    code,
+    messageId: 'arrayFromLength',
+    name,
+    options,
+    output,
+    suggestions: suggestion === undefined ? [] : [{ messageId: 'suggestPresize', output: suggestion }],
+  });
+}
+
+const ARROW = 'export function double(src: number[]) {\n  const out = Array.from({ length: src.length }, (_, i) => src[i]! * 2);\n  return out;\n}\nconst result = double([1, 2, 3]);';
+const ARROW_FIXED = 'export function double(src: number[]) {\n  const out = new Array<number>(src.length);\n  for (let i = 0; i < out.length; i++) out[i] = src[i]! * 2;\n  return out;\n}\nconst result = double([1, 2, 3]);';
+ruleTester.run('prefer-presized-array: Array.from({ length })', rule, {
+  valid: [
+    // Module level runs once; a small constant length is a small fixed loop.
+    'export const grid = Array.from({ length: 100 }, (_, i) => i * 2);',
+    'export function f() {\n  const xs = Array.from({ length: 8 }, (_, i) => i * 2);\n  return xs;\n}',
+    'const N = 4;\nexport function f() {\n  const xs = Array.from({ length: N }, (_, i) => i * 2);\n  return xs;\n}',
+    // A helper of a module-level IIFE runs once, at start-up (apache-arrow's arrow2csv.ts).
+    'export const widths = (() => {\n  const width = (bytes: number) => {\n    const octets = Array.from({ length: bytes - 1 }, () => 255);\n    return octets.length;\n  };\n  return [width(1), width(2), width(4), width(8)];\n})();',
+    // Set-up code, a factory's outer body, an error path, test code.
+    'export function initTable(n: number) {\n  const xs = Array.from({ length: n }, (_, i) => i * 2);\n  return xs;\n}',
+    'export function makeLookup(n: number) {\n  const xs = Array.from({ length: n }, (_, i) => i * 2);\n  return (k: number) => xs[k];\n}',
+    'export function f(n: number) {\n  try { return [n]; } catch {\n    const xs = Array.from({ length: n }, (_, i) => i * 2);\n    return xs;\n  }\n}',
+    // The option is off.
+    { code: 'export function f(n: number) {\n  const xs = Array.from({ length: n }, (_, i) => i * 2);\n  return xs;\n}', options: [{ arrayFrom: false }] },
+    // Not a statement position the rewrite fits: a return value, an argument, an assignment.
+    'export function f(n: number) {\n  return Array.from({ length: n }, (_, i) => i * 2);\n}',
+    'export function f(n: number) {\n  console.log(Array.from({ length: n }, (_, i) => i * 2));\n}',
+    'export function f(n: number) {\n  let xs: number[] = [];\n  xs = Array.from({ length: n }, (_, i) => i * 2);\n  return xs;\n}',
+    'export function f(n: number) {\n  const a = 1, xs = Array.from({ length: n }, (_, i) => i * a);\n  return xs;\n}',
+    // Lookalikes: a shadowed `Array`, a user object with a `from` method.
+    'export function f(Array: { from(o: { length: number }, fn: (v: unknown, i: number) => number): number[] }, n: number) {\n  const xs = Array.from({ length: n }, (_, i) => i);\n  return xs;\n}',
+    'declare const Rows: { from(o: { length: number }, fn: (v: unknown, i: number) => number): number[] };\nexport function f(n: number) {\n  const xs = Rows.from({ length: n }, (_, i) => i);\n  return xs;\n}',
+    // Not a plain `{ length }`: a string or `any` length (new Array(s) would hold it), a getter, other
+    // properties, a spread; a callback that is not written inline, async or a generator; a `thisArg`.
+    'export function f(s: string) {\n  const xs = Array.from({ length: s as unknown as number & string }, (_, i) => i);\n  return xs;\n}',
+    'export function f(n: any) {\n  const xs = Array.from({ length: n }, (_, i) => i);\n  return xs;\n}',
+    'export function f(n: number) {\n  const xs = Array.from({ get length() { return n; } }, (_, i) => i);\n  return xs;\n}',
+    "export function f(n: number) {\n  const xs = Array.from({ length: n, 0: 'a' }, (v, i) => v ?? i);\n  return xs;\n}",
+    'export function f(o: { length: number }) {\n  const xs = Array.from({ ...o }, (_, i) => i);\n  return xs;\n}',
+    'const make = (_: unknown, i: number) => i * 2;\nexport function f(n: number) {\n  const xs = Array.from({ length: n }, make);\n  return xs;\n}',
+    'export function f(n: number) {\n  const xs = Array.from({ length: n }, async (_, i) => i);\n  return xs;\n}',
+    'export function f(n: number) {\n  const xs = Array.from({ length: n }, function* () { yield 1; });\n  return xs;\n}',
+    'export function f(n: number, self: object) {\n  const xs = Array.from({ length: n }, function (this: object, _, i) { return i; }, self);\n  return xs;\n}',
+    // Without a callback, or from a real iterable.
+    'export function f(n: number) {\n  const xs = Array.from({ length: n });\n  return xs;\n}',
+    'export function f(src: number[]) {\n  const xs = Array.from(src, (x) => x * 2);\n  return xs;\n}',
+  ],
+  invalid: [
+    fromLength('an arrow expression body, a length of an array: autofix', ARROW, ARROW_FIXED),
+    fromLength(
+      'in a loop, a block body that ends in its return',
+      "export function table(rows: string[][]) {\n  for (const row of rows) {\n    const cells = Array.from({ length: row.length }, (_, c) => {\n      const cell = row[c]!;\n      return cell.toUpperCase();\n    });\n    console.log(cells.join('|'));\n  }\n}\ntable([['a', 'b'], ['c']]);",
+      "export function table(rows: string[][]) {\n  for (const row of rows) {\n    const cells = new Array<string>(row.length);\n    for (let c = 0; c < cells.length; c++) {\n      const cell = row[c]!;\n      cells[c] = cell.toUpperCase();\n    }\n    console.log(cells.join('|'));\n  }\n}\ntable([['a', 'b'], ['c']]);",
+    ),
+    fromLength(
+      'a length that may not be a non-negative integer: suggestion (Array.from truncates, new Array throws)',
+      'export function squares(n: number) {\n  const xs = Array.from({ length: n }, (_, i) => i * i);\n  return xs;\n}\nconst result = [squares(4), squares(0)];',
+      null,
+      'export function squares(n: number) {\n  const xs = new Array<number>(n);\n  for (let i = 0; i < xs.length; i++) xs[i] = i * i;\n  return xs;\n}\nconst result = [squares(4), squares(0)];',
+    ),
+    fromLength(
+      'an annotated declaration, a function expression, no index parameter: a fresh counter',
+      "export function blanks(s: string, i: number) {\n  const xs: string[] = Array.from({ length: s.length }, function () {\n    return '-'.repeat(i);\n  });\n  return xs;\n}\nconst result = blanks('abc', 2);",
+      "export function blanks(s: string, i: number) {\n  const xs: string[] = new Array(s.length);\n  for (let index = 0; index < xs.length; index++) {\n    xs[index] = '-'.repeat(i);\n  }\n  return xs;\n}\nconst result = blanks('abc', 2);",
+    ),
+    fromLength(
+      'an assertion around the call, `let`, a shorthand `length` of a Set size in a file without semicolons',
+      'export function ids(set: Set<string>) {\n  const length = set.size\n  let xs = Array.from({ length }, (_, i) => ({ id: i })) as { id: number }[]\n  return xs\n}\nconst result = ids(new Set([\'a\', \'b\']))',
+      null,
+      'export function ids(set: Set<string>) {\n  const length = set.size\n  let xs = new Array(length) as { id: number }[]\n  for (let i = 0; i < xs.length; i++) xs[i] = { id: i }\n  return xs\n}\nconst result = ids(new Set([\'a\', \'b\']))',
+    ),
+    fromLength(
+      '`satisfies` keeps the element type argument',
+      'export function f(src: number[]) {\n  const xs = Array.from({ length: src.length }, (_, i) => i) satisfies number[];\n  return xs;\n}\nconst result = f([5, 6]);',
+      'export function f(src: number[]) {\n  const xs = new Array<number>(src.length) satisfies number[];\n  for (let i = 0; i < xs.length; i++) xs[i] = i;\n  return xs;\n}\nconst result = f([5, 6]);',
+    ),
+    fromLength(
+      'a trailing comment stays on the declaration',
+      'export function f(src: number[]) {\n  const xs = Array.from({ length: src.length }, (_, i) => i); // indexes\n  return xs;\n}\nconst result = f([5, 6]);',
+      'export function f(src: number[]) {\n  const xs = new Array<number>(src.length); // indexes\n  for (let i = 0; i < xs.length; i++) xs[i] = i;\n  return xs;\n}\nconst result = f([5, 6]);',
+    ),
+    fromLength(
+      'used by a closure: suggestion',
+      'export function f(src: number[]) {\n  const xs = Array.from({ length: src.length }, (_, i) => src[i]! + 1);\n  const read = () => xs[0];\n  return read();\n}\nconst result = f([5, 6]);',
+      null,
+      'export function f(src: number[]) {\n  const xs = new Array<number>(src.length);\n  for (let i = 0; i < xs.length; i++) xs[i] = src[i]! + 1;\n  const read = () => xs[0];\n  return read();\n}\nconst result = f([5, 6]);',
+    ),
+    fromLength(
+      'an arrow that reads `this`: the loop keeps the same lexical `this`',
+      'export class Grid {\n  size = 3;\n  cells() {\n    const xs = Array.from({ length: this.size }, (_, i) => i * this.size);\n    return xs;\n  }\n}\nconst result = new Grid().cells();',
+      null,
+      'export class Grid {\n  size = 3;\n  cells() {\n    const xs = new Array<number>(this.size);\n    for (let i = 0; i < xs.length; i++) xs[i] = i * this.size;\n    return xs;\n  }\n}\nconst result = new Grid().cells();',
+    ),
+    fromLength(
+      'strict options: exported at module level, suggestion',
+      'const src = [1, 2];\nexport const xs = Array.from({ length: src.length }, (_, i) => src[i]! * 3);\nconst result = xs;',
+      null,
+      'const src = [1, 2];\nexport const xs = new Array<number>(src.length);\nfor (let i = 0; i < xs.length; i++) xs[i] = src[i]! * 3;\nconst result = xs;',
+      [{ ...EVERY_LOOP }],
+    ),
+    fromLength(
+      'strict options: a small constant length',
+      'export function f() {\n  const xs = Array.from({ length: 3 }, (_, i) => i * 2);\n  return xs;\n}\nconst result = f();',
+      'export function f() {\n  const xs = new Array<number>(3);\n  for (let i = 0; i < xs.length; i++) xs[i] = i * 2;\n  return xs;\n}\nconst result = f();',
+      undefined,
+      [{ ...EVERY_LOOP }],
+    ),
+    // Reported without a rewrite.
+    fromLength('the callback reads its first parameter', 'export function f(n: number) {\n  const xs = Array.from({ length: n }, (v, i) => v ?? i);\n  return xs;\n}', null),
+    fromLength('the callback mentions the array (its temporal dead zone)', 'export function f(n: number) {\n  const xs: number[] = Array.from({ length: n }, (_, i) => (i > 0 ? xs.length : i));\n  return xs;\n}', null),
+    fromLength('a `var` in the callback would be shared across iterations', 'export function f(n: number) {\n  const xs = Array.from({ length: n }, (_, i) => {\n    var k = i;\n    return k;\n  });\n  return xs;\n}', null),
+    fromLength('an early return in the callback', 'export function f(n: number) {\n  const xs = Array.from({ length: n }, (_, i) => {\n    if (i > 2) return 0;\n    return i;\n  });\n  return xs;\n}', null),
+    fromLength('a function expression that uses `arguments`', 'export function f(n: number) {\n  const xs = Array.from({ length: n }, function () {\n    return arguments.length;\n  });\n  return xs;\n}', null),
+    fromLength('a `var` declaration', 'export function f(n: number) {\n  var xs = Array.from({ length: n }, (_, i) => i);\n  return xs;\n}', null),
+    fromLength('a comment inside the call', 'export function f(src: number[]) {\n  const xs = Array.from({ length: src.length /* all */ }, (_, i) => i);\n  return xs;\n}', null),
   ],
 });
 
