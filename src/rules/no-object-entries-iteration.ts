@@ -132,16 +132,20 @@ export default createRule<Options, MessageIds>({
         return noFix('the value has a default or rest element');
       }
       if (pattern.typeAnnotation || hasCommentsInside(sourceCode, pattern.range)) return noFix('the pattern has a type annotation or a comment');
+      // A callback's `return` would have to become `continue`, which means something else inside an inner loop;
+      // its `var`s would move to the function around it, shared by every iteration's closures.
+      if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
+        if (findNode(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, isFunction)) return noFix('the callback returns');
+        if (findNode(body, (node) => node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === 'var', isFunction)) return noFix('the callback declares a `var`');
+      }
+      const apply = rewrite(candidate, object, key);
+      if (!apply) return noFix('the statement has comments where the rewrite goes');
+      // Keys only: `Object.keys` takes the same snapshot of the same keys, and the object is evaluated once either way.
+      if (!valueElement) return fix(apply);
       const simple = object.type === AST_NODE_TYPES.Identifier;
       if (!simple && !isPlainMemberChain(object)) return noFix('the object is computed by a call');
       if (simple && writesIdentifier(body, object.name)) return noFix('the body reassigns the object');
       if (shadows(body, [object, key])) return noFix('the body declares a name the value read needs');
-      // A callback's `return` would have to become `continue`, which means something else inside an inner loop.
-      if (statement.type === AST_NODE_TYPES.ExpressionStatement && findNode(body, (node) => node.type === AST_NODE_TYPES.ReturnStatement, isFunction)) {
-        return noFix('the callback returns');
-      }
-      const apply = rewrite(candidate, object, key);
-      if (!apply) return noFix('the statement has comments where the rewrite goes');
       if (!simple) return suggest(apply, `\`${shorten(sourceCode.getText(object))}\` is read again on every iteration`);
       if (hasAccessors(services.getTypeAtLocation(object))) return suggest(apply, 'its type has accessors: the value is read later');
       const risk = firstRisk(body, object.name, statement);

@@ -129,7 +129,7 @@ export default createRule<Options, MessageIds>({
       const reuse = existingHelper();
       const name = reuse ? HELPER_NAME : getFreeName(sourceCode, sourceCode.ast, sourceCode.ast, [HELPER_NAME]);
       const hasOwn = services.getTypeAtLocation((call.callee as TSESTree.MemberExpression).object).getProperty('hasOwn') !== undefined;
-      const replacement = `${tested.empty ? '' : '!'}${name}(${textForSlot(sourceCode, object, 2)})`;
+      const replacement = `${tested.empty ? '' : '!'}${name}(${textForSlot(sourceCode, object, 1)})`;
       const apply: TSESLint.ReportFixFunction = (fixer) => {
         const edits = [fixer.replaceText(tested.test, replacement)];
         if (!reuse) edits.push(fixer.insertTextAfterRange([sourceCode.text.length, sourceCode.text.length], helperText(hasOwn)));

@@ -78,6 +78,18 @@ ruleTester.run('no-object-entries-iteration', rule, {
       rows('    for (const k of Object.keys(row)) sum += k.length;'),
     ),
     reported(
+      '[k] alone with a call in the body and a computed object: still an autofix (the same keys, one evaluation)',
+      'const seen: string[] = [];\nfunction load(id: string): Record<string, number> { seen.push(id); return { [id]: 1 }; }\nexport function names(ids: string[]) {\n  for (const id of ids) for (const [k] of Object.entries(load(id))) console.log(k);\n}\nnames(["a", "b"]);\nconst result = seen;',
+      'Object.entries(load(id))',
+      'const seen: string[] = [];\nfunction load(id: string): Record<string, number> { seen.push(id); return { [id]: 1 }; }\nexport function names(ids: string[]) {\n  for (const id of ids) for (const k of Object.keys(load(id))) console.log(k);\n}\nnames(["a", "b"]);\nconst result = seen;',
+    ),
+    reported(
+      'a forEach callback that declares a var: nothing offered',
+      rows('    Object.entries(row).forEach(([, v]) => {\n      var twice = v * 2;\n      sum += twice;\n    });'),
+      'Object.entries(row)',
+      null,
+    ),
+    reported(
       'let is kept',
       rows('    for (let [k, v] of Object.entries(row)) {\n      v *= 2;\n      sum += k.length + v;\n    }'),
       'Object.entries(row)',
