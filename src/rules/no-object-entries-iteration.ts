@@ -13,7 +13,7 @@ import { figure } from '../generated/bench-figures.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
-export type Options = [Partial<FrequencyOptions>];
+export type Options = [{ checkEveryCall?: boolean } & Partial<FrequencyOptions>];
 export type MessageIds = 'entriesIteration' | 'requiresTypeInformation' | 'suggestKeys';
 
 /** Methods of the built-in collections and strings that run no user code on their own. */
@@ -38,7 +38,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow iterating `Object.entries()` of a record where it repeats, which allocates a `[key, value]` array per key',
       recommended: 'recommended',
       requiresTypeChecking: true,
-      strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
+      strictOptions: { ...STRICT_FREQUENCY_OPTIONS, checkEveryCall: true },
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -50,10 +50,22 @@ export default createRule<Options, MessageIds>({
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
       suggestKeys: 'Iterate `Object.keys({{object}})` and read `{{object}}[{{key}}]` ({{reason}}).',
     },
-    schema: [{ type: 'object', additionalProperties: false, properties: { ...FREQUENCY_SCHEMA } }],
-    defaultOptions: [{ ...DEFAULT_FREQUENCY_OPTIONS }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkEveryCall: {
+            type: 'boolean',
+            description: 'Also report an iteration that runs once per call of a function not known to be hot (its per-key arrays repeat with the iteration itself).',
+          },
+          ...FREQUENCY_SCHEMA,
+        },
+      },
+    ],
+    defaultOptions: [{ checkEveryCall: false, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [options]) {
+  create(context, [{ checkEveryCall, ...options }]) {
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
     const { checker, program, services, sourceCode } = typed;
@@ -102,7 +114,7 @@ export default createRule<Options, MessageIds>({
       const { entries } = candidate;
       const object = entries.arguments[0] as TSESTree.Expression;
       if (!isRecordType(services.getTypeAtLocation(object))) return;
-      const verdict = decide(frequency, entries, frequencyOptions, { hot: true, kind: 'constant', loops: frequency.repeatingLoops(entries) });
+      const verdict = decide(frequency, entries, frequencyOptions, { everyCall: checkEveryCall, hot: true, kind: 'constant', loops: frequency.repeatingLoops(entries) });
       if (!verdict.report) return;
       const objectText = sourceCode.getText(object);
       const [keyElement] = candidate.pattern.elements;

@@ -11,7 +11,7 @@ import { figure } from '../generated/bench-figures.js';
 import { createRule, getTypedRuleContext, TYPE_INFORMATION_MESSAGE } from '../kit/index.js';
 import { shorten } from '../util/text.js';
 
-export type Options = [Partial<FrequencyOptions>];
+export type Options = [{ checkEveryCall?: boolean } & Partial<FrequencyOptions>];
 export type MessageIds = 'emptinessCheck' | 'requiresTypeInformation' | 'suggestHelper';
 
 const HELPER_NAME = 'isEmptyObject';
@@ -24,7 +24,7 @@ export default createRule<Options, MessageIds>({
       description: 'Disallow building the array of an object\'s keys only to test whether it has any, where the test repeats',
       recommended: 'recommended',
       requiresTypeChecking: true,
-      strictOptions: { ...STRICT_FREQUENCY_OPTIONS },
+      strictOptions: { ...STRICT_FREQUENCY_OPTIONS, checkEveryCall: true },
     },
     hasSuggestions: true,
     messages: {
@@ -35,10 +35,22 @@ export default createRule<Options, MessageIds>({
       requiresTypeInformation: TYPE_INFORMATION_MESSAGE,
       suggestHelper: 'Use a `{{name}}()` helper (`for…in` + own-key check) ({{reason}}).',
     },
-    schema: [{ type: 'object', additionalProperties: false, properties: { ...FREQUENCY_SCHEMA } }],
-    defaultOptions: [{ ...DEFAULT_FREQUENCY_OPTIONS }],
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          checkEveryCall: {
+            type: 'boolean',
+            description: 'Also report a test that runs once per call of a function not known to be hot.',
+          },
+          ...FREQUENCY_SCHEMA,
+        },
+      },
+    ],
+    defaultOptions: [{ checkEveryCall: false, ...DEFAULT_FREQUENCY_OPTIONS }],
   },
-  create(context, [options]) {
+  create(context, [{ checkEveryCall, ...options }]) {
     const typed = getTypedRuleContext(context);
     if (!typed) return {};
     const { checker, program, services, sourceCode } = typed;
@@ -124,7 +136,7 @@ export default createRule<Options, MessageIds>({
       if (!tested) return;
       const object = call.arguments[0] as TSESTree.Expression;
       if (!isObjectType(services.getTypeAtLocation(object))) return;
-      const verdict = decide(frequency, call, frequencyOptions, { hot: true, kind: 'constant' });
+      const verdict = decide(frequency, call, frequencyOptions, { everyCall: checkEveryCall, hot: true, kind: 'constant' });
       if (!verdict.report) return;
       const reuse = existingHelper();
       const name = reuse ? HELPER_NAME : getFreeName(sourceCode, sourceCode.ast, sourceCode.ast, [HELPER_NAME]);

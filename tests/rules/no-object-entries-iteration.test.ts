@@ -45,7 +45,8 @@ ruleTester.run('no-object-entries-iteration', rule, {
     'export function f(rs: Record<string, number>[]) {\n  let s = 0;\n  for (const r of rs) Object.entries(r).forEach(([, v], i) => { s += v + i; });\n  return s;\n}',
     'export function f(rs: Record<string, number>[], self: object) {\n  for (const r of rs) Object.entries(r).forEach(function ([k]) { console.log(this, k); }, self);\n}',
     'export function f(rs: Record<string, number>[]) {\n  for (const r of rs) Object.entries(r).forEach(async ([k]) => { await Promise.resolve(k); });\n}',
-    // Once per call of a plain function, at module level (strict options too: it does not repeat), in a set-up function.
+    // Once per call of a plain function, at module level (the frequency options of strict too: it does not repeat), in a set-up function.
+    { code: 'const t: Record<string, number> = { a: 1 };\nfor (const [k, v] of Object.entries(t)) console.log(k, v);', options: [{ checkEveryCall: true }] },
     { code: 'const table: Record<string, number> = { a: 1 };\nfor (const [k, v] of Object.entries(table)) console.log(k, v);', options: [{ minIterations: 0, reportRareCode: true }] },
     'export function f(o: Record<string, number>) {\n  let s = 0;\n  for (const [k, v] of Object.entries(o)) s += k.length + v;\n  return s;\n}',
     'const table: Record<string, number> = { a: 1 };\nfor (const [k, v] of Object.entries(table)) console.log(k, v);',
@@ -198,6 +199,14 @@ ruleTester.run('no-object-entries-iteration', rule, {
       undefined,
       undefined,
       false,
+    ),
+    reported(
+      'checkEveryCall: once per call of a plain function',
+      'export function describe(o: Record<string, number>) {\n  let text = "";\n  for (const [k, v] of Object.entries(o)) text += `${k}=${v};`;\n  return text;\n}\nconst result = describe({ a: 1, b: 2 });',
+      'Object.entries(o)',
+      'export function describe(o: Record<string, number>) {\n  let text = "";\n  for (const k of Object.keys(o)) { const v = o[k]; text += `${k}=${v};`; }\n  return text;\n}\nconst result = describe({ a: 1, b: 2 });',
+      undefined,
+      [{ checkEveryCall: true }],
     ),
     reported(
       'strict options: a loop at module level',

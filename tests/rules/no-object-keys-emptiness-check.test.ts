@@ -45,6 +45,7 @@ ruleTester.run('no-object-keys-emptiness-check', rule, {
     'const Object = { keys: (o: object) => [] as string[] };\nexport function f(xs: object[]) {\n  let n = 0;\n  for (const x of xs) if (Object.keys(x).length === 0) n++;\n  return n;\n}',
     // Once per call of a plain function, module level, a small fixed loop, an error path.
     'export function isBlank(o: Record<string, unknown>) {\n  return Object.keys(o).length === 0;\n}',
+    { code: 'const config: Record<string, unknown> = {};\nexport const blank = Object.keys(config).length === 0;', options: [{ checkEveryCall: true }] },
     'const config: Record<string, unknown> = {};\nif (Object.keys(config).length === 0) console.log("empty");',
     'export function f(a: object, b: object) {\n  let n = 0;\n  for (const o of [a, b]) if (Object.keys(o).length === 0) n++;\n  return n;\n}',
     'export function f(rows: object[]) {\n  for (const row of rows) {\n    if (!row) { console.log(Object.keys(row).length === 0); throw new Error("bad"); }\n  }\n}',
@@ -83,6 +84,13 @@ ruleTester.run('no-object-keys-emptiness-check', rule, {
       'const proto = { inherited: 1 };\nexport function count(rows: object[]) {\n  let n = 0;\n  for (const row of rows) if (Object.keys(row).length === 0) n++;\n  return n;\n}\nconst result = count([Object.create(proto), { a: 1 }]);\n',
       'Object.keys(row).length === 0',
       'const proto = { inherited: 1 };\nexport function count(rows: object[]) {\n  let n = 0;\n  for (const row of rows) if (isEmptyObject(row)) n++;\n  return n;\n}\nconst result = count([Object.create(proto), { a: 1 }]);\n' + HELPER,
+    ),
+    reported(
+      'checkEveryCall: once per call of a plain function',
+      'export function isBlank(o: Record<string, unknown>) {\n  return Object.keys(o).length === 0;\n}\nconst result = [isBlank({}), isBlank({ a: 1 })];\n',
+      'Object.keys(o).length === 0',
+      'export function isBlank(o: Record<string, unknown>) {\n  return isEmptyObject(o);\n}\nconst result = [isBlank({}), isBlank({ a: 1 })];\n' + HELPER,
+      [{ checkEveryCall: true }],
     ),
     reported(
       'strict options: a small loop',
