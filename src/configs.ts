@@ -22,7 +22,8 @@ export function computeConfigRules(
   name: ConfigName,
 ): Linter.RulesRecord {
   const settings: Linter.RulesRecord = {};
-  for (const [ruleName, rule] of Object.entries(rules)) {
+  for (const ruleName of Object.keys(rules)) {
+    const rule = rules[ruleName]!;
     const docs = rule.meta.docs!;
     const included =
       name === 'all' ||

@@ -82,8 +82,9 @@ describe.each(ruleFiles)('rule %s', (name) => {
   it('has a schema with a description on every option, and defaults for each', () => {
     const schema = rule.meta.schema as unknown as OptionsSchema[];
     const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
-    for (const [key, property] of Object.entries(schema[0]?.properties ?? {})) {
-      expect(property.description, key).toBeTruthy();
+    const properties = schema[0]?.properties ?? {};
+    for (const key of Object.keys(properties)) {
+      expect(properties[key]!.description, key).toBeTruthy();
       expect(defaults, key).toHaveProperty(key);
     }
     for (const key of Object.keys({ ...docs.strictOptions, ...docs.allOptions })) {
