@@ -114,7 +114,7 @@ try {
   /** Median over rounds of the corpus total. */
   const corpusCpu = (mode: Mode, variant: Variant) => median([...Array(ROUNDS).keys()].map((round) => packages.reduce((sum, _, i) => sum + runs[mode][variant][i]![round]!.cpuMs, 0)));
   const ruleTimes: Record<string, number> = {};
-  for (const [rule] of Object.entries(runs.off.alloc[0]![0]!.rules)) {
+  for (const rule of Object.keys(runs.off.alloc[0]![0]!.rules)) {
     ruleTimes[rule] = median([...Array(ROUNDS).keys()].map((round) => packages.reduce((sum, _, i) => sum + (runs.off.alloc[i]![round]!.rules[rule] ?? 0), 0)));
   }
 

@@ -32,7 +32,8 @@ export function computeConfigRules(
   name: ConfigName,
 ): Linter.RulesRecord {
   const settings: Linter.RulesRecord = {};
-  for (const [ruleName, rule] of Object.entries(rules)) {
+  for (const ruleName of Object.keys(rules)) {
+    const rule = rules[ruleName]!;
     const docs = rule.meta.docs!;
     if (name === 'disable-type-checked') {
       if (docs.requiresTypeChecking) settings[`${NAMESPACE}/${ruleName}`] = 'off';

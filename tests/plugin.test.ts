@@ -89,7 +89,9 @@ describe.each(ruleFiles)('rule %s', (name) => {
   it('has a schema with a description on every option, and defaults for each (none for a deprecated one)', () => {
     const schema = rule.meta.schema as unknown as OptionsSchema[];
     const defaults = (rule.meta.defaultOptions?.[0] ?? {}) as Record<string, unknown>;
-    for (const [key, property] of Object.entries(schema[0]?.properties ?? {})) {
+    const properties = schema[0]?.properties ?? {};
+    for (const key of Object.keys(properties)) {
+      const property = properties[key]!;
       expect(property.description, key).toBeTruthy();
       if (property.deprecated) {
         // Read only when a config sets it: the rule maps it onto its replacement.

@@ -17,7 +17,8 @@ for (const result of results) {
   messages += result.messages.length;
   fatal += result.fatalErrorCount;
   for (const pass of result.stats?.times.passes ?? []) {
-    for (const [rule, time] of Object.entries(pass.rules ?? {})) rules[rule] = (rules[rule] ?? 0) + time.total;
+    const times = pass.rules ?? {};
+    for (const rule of Object.keys(times)) rules[rule] = (rules[rule] ?? 0) + times[rule].total;
   }
 }
 console.log(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, fatal, files: results.length, messages, rules, wallMs }));

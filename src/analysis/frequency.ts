@@ -371,7 +371,8 @@ export type Verdict =
  * The one policy every allocation rule applies.
  * - `constant` (a fixed cost per evaluation): report an allocation that repeats — on the iterations
  *   of a loop that is not small (the first such loop of `loops`, innermost first), or, with `hot`,
- *   on every call of hot code — and never in once-code, on an error path or in an iteration that
+ *   on every call of hot code, or, with `everyCall`, on every call of any code not known to be rare
+ *   (a rule's strict breadth) — and never in once-code, on an error path or in an iteration that
  *   awaits (unless `reportRareCode`). With a profile, only in functions the profile marks hot.
  * - `quadratic` (a copy that grows with every iteration of `loop`): report unless `loop` is small or
  *   the copy is on an error path (unless `reportRareCode`); once-code is no excuse.
@@ -381,7 +382,7 @@ export function decide(
   node: TSESTree.Node,
   options: FrequencyOptions,
   policy:
-    | { kind: 'constant'; loops?: readonly RepeatingLoop[]; hot?: boolean }
+    | { kind: 'constant'; loops?: readonly RepeatingLoop[]; hot?: boolean; everyCall?: boolean }
     | { kind: 'quadratic'; loop: Loop },
 ): Verdict {
   const rare = !options.reportRareCode;
@@ -407,12 +408,13 @@ export function decide(
     if (heat.kind === 'hot') return { hot: heat.hot!, loop: null, report: true };
   }
   if (loop) return { report: false, why: 'each iteration awaits: the wait, not the allocation, is the cost' };
+  if (policy.everyCall) return { hot: null, loop: null, report: true };
   return { report: false, why: loops.length > 0 ? 'every loop around it is small' : 'it does not repeat' };
 }
 
 /** Where a reported allocation repeats, for messages: "inside the `for…of` loop at line 3", "in the route handler `GET /`". */
 export function whereItRepeats(verdict: Extract<Verdict, { report: true }>): string {
-  return verdict.loop ? `inside the ${verdict.loop.loop.description}` : (verdict.hot?.description ?? '');
+  return verdict.loop ? `inside the ${verdict.loop.loop.description}` : (verdict.hot?.description ?? 'on every call');
 }
 
 const models = new WeakMap<TSESTree.Program, FrequencyModel>();

@@ -36,7 +36,7 @@ export default createRule<Options, MessageIds>({
       lastPart:
         '`{{text}}` splits the whole string to keep its last part {{where}}: use `lastIndexOf` + `slice`.',
       onePart:
-        '`{{text}}` splits the whole string but uses only {{parts}} {{where}}: pass the limit `{{limit}}`.',
+        '`{{text}}` splits the whole string but needs only {{parts}} {{where}}: pass the limit `{{limit}}`.',
       // Reported by getTypeServices() when the file has no type information.
       ...TYPE_INFORMATION_MESSAGES,
       suggestIndexOf: 'Find the first separator with `indexOf` and `slice` up to it ({{reason}}).',

@@ -187,3 +187,17 @@ describe('decide: the quadratic policy', () => {
     expect(quadratic('export function f() { for (const k of ["a", "b"]) mark(); }')).toEqual({ report: false, why: 'the loop is small: the 2 elements of an array literal' });
   });
 });
+
+describe('decide: everyCall (a rule\'s strict breadth)', () => {
+  const everyCall = (code: string, options: FrequencyOptions = DEFAULT_FREQUENCY_OPTIONS) =>
+    atMark(code, (model, mark) => decide(model, mark, options, { everyCall: true, kind: 'constant' }));
+  it('reports once per call of a plain function, where nothing else does', () => {
+    expect(verdict('export function f() { mark(); }')).toMatchObject({ report: false, why: 'it does not repeat' });
+    expect(everyCall('export function f() { mark(); }')).toEqual({ hot: null, loop: null, report: true });
+  });
+  it('still skips rare code unless reportRareCode', () => {
+    expect(everyCall('mark();')).toMatchObject({ report: false });
+    expect(everyCall('export function f(x: string) { if (!x) { mark(); throw new Error(x); } }')).toMatchObject({ report: false });
+    expect(everyCall('mark();', STRICT_FREQUENCY_OPTIONS)).toMatchObject({ report: true });
+  });
+});

@@ -138,7 +138,7 @@ describe.each(ESLINTS)('%s --concurrency 2', (_, bin) => {
     const run = eslint(bin, dir, '--concurrency', '2', 'src');
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stderr.split('\n');
-    const threads = new Set(lines.filter((line) => line.startsWith('probe: thread ')).map((line) => line.split(' ')[2]));
+    const threads = new Set(lines.filter((line) => line.startsWith('probe: thread ')).map((line) => line.split(' ', 3)[2]));
     expect(threads.size).toBe(2);
     expect(lines.filter((line) => line.startsWith('probe: thread '))).toHaveLength(8);
     expect(lines.filter((line) => line.startsWith('eslint-plugin-alloc:'))).toEqual([
