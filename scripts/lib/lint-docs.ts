@@ -37,7 +37,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export function renderLintCostTable(results: LintResults): string {
   const rows = [
-    `Node ${results.node} (V8 ${results.v8}), ${results.date}; CPU time (user + sys) of fresh lint processes, median of ${results.rounds} alternating rounds; baseline: typescript-eslint's \`recommendedTypeChecked\` without the plugin imported; `+
+    `Node ${results.node} (V8 ${results.v8}), ${results.date}; CPU time (user + sys) of fresh lint processes; baseline seconds: median of ${results.rounds} alternating rounds; percentages: median over the rounds of each run's ratio to the baseline run next to it; baseline: typescript-eslint's \`recommendedTypeChecked\` without the plugin imported; `+
       `\`+alloc\`: the same with the plugin's \`strict\` config.`,
     '',
     '| package | lines | baseline | plugin loaded, no rule on | `+alloc` | `+alloc`, `--concurrency auto` |',
