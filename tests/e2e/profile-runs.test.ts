@@ -41,9 +41,9 @@ let projects = 0;
 /** A fresh project: `files` (path → text) and an eslint.config.js whose last entries are `configEntries` (source text). */
 function project(files: Record<string, string>, configEntries: string, preamble = ''): string {
   const dir = path.join(scratch, String(++projects));
-  for (const [file, text] of Object.entries(files)) {
+  for (const file of Object.keys(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    writeFileSync(path.join(dir, file), text);
+    writeFileSync(path.join(dir, file), files[file]!);
   }
   writeFileSync(
     path.join(dir, 'eslint.config.js'),
