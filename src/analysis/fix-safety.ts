@@ -30,10 +30,19 @@ export function isWrittenBetween(variable: Variable, start: number, end: number)
 /** Calls treated as free of side effects on program state (they read their arguments only). */
 const PURE_GLOBAL_CALLS = new Set(['Boolean', 'Number', 'String', 'isFinite', 'isNaN', 'parseFloat', 'parseInt']);
 
+/** What a caller of `findImpureNode` knows to be harmless beyond the built-in pure calls. */
+export interface ImpurityOptions {
+  /** Calls that run no code able to change what the caller cares about (built-in string or collection methods, say). */
+  isSafeCall?: (call: TSESTree.CallExpression) => boolean;
+  /** Member targets that may be written or deleted (of a fresh local object, say); by default every member write counts. */
+  isLocalMember?: (member: TSESTree.MemberExpression) => boolean;
+}
+
 /**
  * The first node under `root` that may change program state or suspend: a call or `new` (except
- * `Math.*` and the conversions in PURE_GLOBAL_CALLS), an assignment or update whose target is not a
- * binding accepted by `isLocal`, `delete`, `await`, `yield`, a tagged template or `import()`. Property
+ * `Math.*`, the conversions in PURE_GLOBAL_CALLS and `options.isSafeCall`), an assignment, update,
+ * `delete` or loop-head write whose target is not a binding accepted by `isLocal` (nor a member
+ * accepted by `options.isLocalMember`), `await`, `yield`, a tagged template or `import()`. Property
  * reads and template literals are assumed not to run code with side effects (getters and `toString`
  * overrides that mutate state are out of scope, as in every linter). Functions nested in `root` are
  * not entered: creating a closure changes nothing. `null` when nothing is found.
@@ -42,7 +51,14 @@ export function findImpureNode(
   sourceCode: Readonly<TSESLint.SourceCode>,
   root: TSESTree.Node,
   isLocal: (identifier: TSESTree.Identifier) => boolean,
+  options: ImpurityOptions = {},
 ): TSESTree.Node | null {
+  /** A write to `target` reaches outside what the caller may change. */
+  const writesOutside = (target: TSESTree.Node): boolean => {
+    if (target.type === AST_NODE_TYPES.Identifier) return !isLocal(target);
+    if (target.type === AST_NODE_TYPES.MemberExpression) return !(options.isLocalMember?.(target) ?? false);
+    return true;
+  };
   let found: TSESTree.Node | null = null;
   const visit = (node: TSESTree.Node): void => {
     if (found) return;
@@ -52,7 +68,7 @@ export function findImpureNode(
       case AST_NODE_TYPES.FunctionDeclaration:
         return;
       case AST_NODE_TYPES.CallExpression:
-        if (!isPureCall(sourceCode, node)) {
+        if (!isPureCall(sourceCode, node) && !(options.isSafeCall?.(node) ?? false)) {
           found = node;
           return;
         }
@@ -65,13 +81,14 @@ export function findImpureNode(
         found = node;
         return;
       case AST_NODE_TYPES.UnaryExpression:
-        if (node.operator === 'delete') {
+        // `delete` of anything but an accepted member (deleting a binding is not valid TypeScript).
+        if (node.operator === 'delete' && !(node.argument.type === AST_NODE_TYPES.MemberExpression && !writesOutside(node.argument))) {
           found = node;
           return;
         }
         break;
       case AST_NODE_TYPES.AssignmentExpression:
-        if (!(node.left.type === AST_NODE_TYPES.Identifier && isLocal(node.left))) {
+        if (writesOutside(node.left)) {
           found = node;
           return;
         }
@@ -79,13 +96,13 @@ export function findImpureNode(
       case AST_NODE_TYPES.ForOfStatement:
       case AST_NODE_TYPES.ForInStatement:
         // The head assigns its target on every iteration: `for (o.p of xs)` writes `o.p`.
-        if (node.left.type !== AST_NODE_TYPES.VariableDeclaration && !(node.left.type === AST_NODE_TYPES.Identifier && isLocal(node.left))) {
+        if (node.left.type !== AST_NODE_TYPES.VariableDeclaration && writesOutside(node.left)) {
           found = node.left;
           return;
         }
         break;
       case AST_NODE_TYPES.UpdateExpression:
-        if (!(node.argument.type === AST_NODE_TYPES.Identifier && isLocal(node.argument))) {
+        if (writesOutside(node.argument)) {
           found = node;
           return;
         }

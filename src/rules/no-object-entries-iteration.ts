@@ -2,8 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type ts from 'typescript';
 import { AST_NODE_TYPES, isTypeFlagSet, typescript } from '../util/deps.js';
 
-import { findNode, findVariable, forEachChild, isFunction, isGlobalMember, isGlobalReference, usesThisOrArguments, writesIdentifier } from '../ast/index.js';
+import { findNode, findVariable, isFunction, isGlobalMember, usesThisOrArguments, writesIdentifier } from '../ast/index.js';
 import { findEscape } from '../analysis/escapes.js';
+import { findImpureNode } from '../analysis/fix-safety.js';
 import type { FrequencyOptions } from '../analysis/frequency.js';
 import { decide, DEFAULT_FREQUENCY_OPTIONS, FREQUENCY_SCHEMA, getFrequencyModel, STRICT_FREQUENCY_OPTIONS, whereItRepeats } from '../analysis/frequency.js';
 import { constrainedConstituents, getSizedCollectionKind, isPrimitiveType, isStringLikeType } from '../analysis/types.js';
@@ -18,8 +19,6 @@ export type MessageIds = 'entriesIteration' | 'suggestKeys' | TypeInformationMes
 
 /** Methods of the built-in collections and strings that run no user code on their own. */
 const SAFE_METHODS = new Set(['add', 'at', 'endsWith', 'get', 'has', 'includes', 'indexOf', 'push', 'set', 'slice', 'startsWith', 'toLowerCase', 'toUpperCase', 'trim', 'unshift']);
-/** Global functions that only read their arguments. */
-const PURE_GLOBALS = new Set(['Boolean', 'Number', 'String', 'isFinite', 'isNaN', 'parseFloat', 'parseInt']);
 
 /** What the rewrite needs: the `Object.entries(o)` call, the destructured pattern and the body it runs. */
 interface Candidate {
@@ -159,7 +158,12 @@ export default createRule<Options, MessageIds>({
       if (shadows(body, [object, key])) return noFix('the body declares a name the value read needs');
       if (!simple) return suggest(apply, `\`${shorten(sourceCode.getText(object))}\` is read again on every iteration`);
       if (hasAccessors(services.getTypeAtLocation(object))) return suggest(apply, 'its type has accessors: the value is read later');
-      const risk = firstRisk(body, object.name, statement);
+      // Anything that might change a key or value of the object: a call other than a built-in string or
+      // collection method, or a write to the object's name or to a member of anything but a fresh local.
+      const risk = findImpureNode(sourceCode, body, (identifier) => identifier.name !== object.name, {
+        isLocalMember: (member) => isFreshLocalMember(member, statement),
+        isSafeCall,
+      });
       if (risk) return suggest(apply, 'check that the body changes no key or value of the object: entries took a snapshot');
       return fix(apply);
     }
@@ -212,51 +216,6 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The first node of the body that might change a property of the object named `objectName`: a
-     * call other than a built-in collection or string method or a pure global, `new`, `await`,
-     * `yield`, or a write, `delete` or update of a member of anything but a fresh local object that
-     * has not escaped before the loop ends.
-     */
-    function firstRisk(root: TSESTree.Node, objectName: string, statement: TSESTree.Node): TSESTree.Node | null {
-      let found: TSESTree.Node | null = null;
-      const target = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier ? node.name === objectName : !isFreshLocalMember(node, statement);
-      const visit = (node: TSESTree.Node): void => {
-        if (found) return;
-        if (isFunction(node)) return;
-        switch (node.type) {
-          case AST_NODE_TYPES.CallExpression:
-            if (!isSafeCall(node)) found = node;
-            break;
-          case AST_NODE_TYPES.NewExpression:
-          case AST_NODE_TYPES.AwaitExpression:
-          case AST_NODE_TYPES.YieldExpression:
-          case AST_NODE_TYPES.TaggedTemplateExpression:
-          case AST_NODE_TYPES.ImportExpression:
-            found = node;
-            break;
-          case AST_NODE_TYPES.AssignmentExpression:
-            if (target(node.left)) found = node;
-            break;
-          case AST_NODE_TYPES.UpdateExpression:
-            if (target(node.argument)) found = node;
-            break;
-          case AST_NODE_TYPES.UnaryExpression:
-            if (node.operator === 'delete' && target(node.argument)) found = node;
-            break;
-          case AST_NODE_TYPES.ForInStatement:
-          case AST_NODE_TYPES.ForOfStatement:
-            if (node.left.type !== AST_NODE_TYPES.VariableDeclaration && target(node.left)) found = node;
-            break;
-          default:
-            break;
-        }
-        if (!found) forEachChild(node, visit);
-      };
-      visit(root);
-      return found;
-    }
-
-    /**
      * `x.p` / `x[k]` where `x` is a `const` initialised with a fresh literal or `new` object that does
      * not escape before the loop ends: it cannot be the object being iterated.
      */
@@ -274,13 +233,14 @@ export default createRule<Options, MessageIds>({
       return fresh && def.node.id.type === AST_NODE_TYPES.Identifier && findEscape(variable, { before: statement.range[1], exports: true }) === null;
     }
 
-    /** A call that runs no user code able to change the object. */
+    /**
+     * A built-in string or collection method that runs no user code able to change the object (the
+     * pure globals and `Math.*` are findImpureNode's own).
+     */
     function isSafeCall(call: TSESTree.CallExpression): boolean {
       if (call.arguments.some((argument) => isFunction(argument))) return false;
       const { callee } = call;
-      if (callee.type === AST_NODE_TYPES.Identifier) return PURE_GLOBALS.has(callee.name) && isGlobalReference(sourceCode, callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
-      if (isGlobalReference(sourceCode, callee.object, 'Math')) return true;
       if (!SAFE_METHODS.has(callee.property.name)) return false;
       const receiver = services.getTypeAtLocation(callee.object);
       return isStringLikeType(checker, receiver) || getSizedCollectionKind(program, receiver) !== null;

@@ -75,6 +75,22 @@ describe('findImpureNode', () => {
     expect(impure('[a] = [1];', ['a'])).toBe('[a] = [1]');
   });
 
+  it('options: calls the caller accepts, and writes or deletes of members it accepts', () => {
+    const withOptions = (code: string) =>
+      inspect(code, (context, program) => {
+        const node = findImpureNode(context.sourceCode, program.body.at(-1)!, () => true, {
+          isLocalMember: (member) => member.object.type === 'Identifier' && member.object.name === 'fresh',
+          isSafeCall: (call) => call.callee.type === 'MemberExpression' && context.sourceCode.getText(call.callee.object) === 'seen',
+        });
+        return node && context.sourceCode.getText(node);
+      });
+    expect(withOptions('{ seen.add(k); fresh.n = 1; fresh.m++; delete fresh.p; for (fresh.q of xs); }')).toBeNull();
+    expect(withOptions('{ seen.add(k); other.add(k); }')).toBe('other.add(k)');
+    expect(withOptions('{ fresh.n = 1; o.n = 1; }')).toBe('o.n = 1');
+    expect(withOptions('delete o.p;')).toBe('delete o.p');
+    expect(withOptions('for (o.q of xs);')).toBe('o.q');
+  });
+
   it('`await` and `yield` suspend', () => {
     const bodyOf = (code: string) =>
       inspect(code, (context, program) => {
